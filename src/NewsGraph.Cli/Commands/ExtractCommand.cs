@@ -1,0 +1,49 @@
+using System.Text.Json;
+using NewsGraph.Cli.Infrastructure;
+using NewsGraph.Core.Pipeline;
+using NewsGraph.Core.Readers;
+using NewsGraph.Core.Serialization;
+
+namespace NewsGraph.Cli.Commands;
+
+public sealed class ExtractCommand : ICommand
+{
+    public string Name => "extract";
+    public string Summary => "read news files and write one JSON object per article to stdout";
+    public string Help => """
+        usage: newsgraph extract PATH... | -  [--pretty] [--tokens] [--paragraphs]
+
+        Reads files, directories (recursively) and standard input ("-"); the format of each input is
+        recognised from its content. Writes JSON Lines to stdout, one object per article; problems go
+        to stderr, one line each, and the batch goes on.
+
+          --pretty       indent the JSON for people (one object per block instead of per line)
+          --tokens       include token offsets ("tokens": [[start, end], ...])
+          --paragraphs   include paragraph offsets
+        """;
+    public IReadOnlyCollection<string> ValuedOptions => [];
+    public IReadOnlyCollection<string> Flags => ["pretty", "tokens", "paragraphs"];
+
+    public int Run(Arguments args, Terminal terminal)
+    {
+        if (args.Positionals.Count == 0) throw new UsageException("extract needs at least one PATH, or - for standard input");
+        var options = new ArticleJsonWriter.Options(Tokens: args.Flag("tokens"), Paragraphs: args.Flag("paragraphs"));
+        bool pretty = args.Flag("pretty");
+        var stdout = Console.OpenStandardOutput();
+        using var buffered = new BufferedStream(stdout, 1 << 16);
+        using var json = new Utf8JsonWriter(buffered, pretty ? ArticleJsonWriter.Pretty : ArticleJsonWriter.Compact);
+        var newline = "\n"u8.ToArray();
+
+        var batch = new BatchExtractor(ArticleReader.CreateDefault(), DefaultPipeline.Create(), terminal);
+        var summary = batch.Run(args.Positionals, article =>
+        {
+            ArticleJsonWriter.Write(json, article, options);
+            json.Flush();
+            json.Reset();
+            buffered.Write(newline);
+        });
+        buffered.Flush();
+        terminal.Message(summary.Describe("extracted"));
+        return summary.ExitCode;
+    }
+}

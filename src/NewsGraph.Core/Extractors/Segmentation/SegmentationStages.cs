@@ -1,0 +1,40 @@
+using NewsGraph.Core.Documents;
+using NewsGraph.Core.Pipeline;
+
+namespace NewsGraph.Core.Extractors.Segmentation;
+
+/// <summary>Fills <see cref="Article.Sentences"/>; paragraphs are split one by one so no sentence crosses a break.</summary>
+public sealed class SentenceStage : IStage
+{
+    public string Name => "sentences";
+
+    public void Run(Article article)
+    {
+        article.Sentences.Clear();
+        if (article.Paragraphs.Count == 0)
+        {
+            SentenceSplitter.Split(article.Text, article.Sentences);
+            return;
+        }
+        foreach (var p in article.Paragraphs)
+            SentenceSplitter.Split(article.View(p), p.Start, article.Sentences);
+    }
+}
+
+/// <summary>Fills <see cref="Article.Tokens"/>, sentence by sentence, so a token never crosses a sentence boundary.</summary>
+public sealed class TokenStage : IStage
+{
+    public string Name => "tokens";
+
+    public void Run(Article article)
+    {
+        article.Tokens.Clear();
+        if (article.Sentences.Count == 0)
+        {
+            Tokenizer.Tokenize(article.Text, article.Tokens);
+            return;
+        }
+        foreach (var s in article.Sentences)
+            Tokenizer.Tokenize(article.View(s), s.Start, article.Tokens);
+    }
+}

@@ -1,0 +1,13 @@
+using NewsGraph.Core.Extractors.Segmentation;
+
+namespace NewsGraph.Core.Pipeline;
+
+/// <summary>The stages <c>newsgraph extract</c> and <c>ingest</c> run, in order.</summary>
+public static class DefaultPipeline
+{
+    public static PipelineBuilder CreateBuilder() => new PipelineBuilder()
+        .Add(new SentenceStage())
+        .Add(new TokenStage());
+
+    public static ArticlePipeline Create() => CreateBuilder().Build();
+}

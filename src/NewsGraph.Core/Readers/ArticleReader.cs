@@ -1,0 +1,124 @@
+using System.IO.Compression;
+using NewsGraph.Core.Readers.PageDump;
+
+namespace NewsGraph.Core.Readers;
+
+/// <summary>
+/// Reads any supported input: recognises its format from the content and hands it to the
+/// reader for that format. Every failure becomes a <see cref="ReadProblem"/> naming the input;
+/// nothing an input contains can make this throw.
+/// </summary>
+public sealed class ArticleReader
+{
+    private readonly Dictionary<InputFormat, IFormatReader> _readers = new();
+
+    public ArticleReader(IEnumerable<IFormatReader> readers)
+    {
+        foreach (var reader in readers) _readers[reader.Format] = reader;
+    }
+
+    /// <summary>The readers for every format NewsGraph knows.</summary>
+    public static ArticleReader CreateDefault() => new(DefaultReaders());
+
+    public static List<IFormatReader> DefaultReaders() =>
+    [
+        new PageDumpReader(),
+    ];
+
+    public ArticleReader With(IFormatReader reader)
+    {
+        _readers[reader.Format] = reader;
+        return this;
+    }
+
+    public IEnumerable<ReadResult> Read(InputSource source)
+    {
+        SniffedInput? input = null;
+        ReadProblem? openProblem = null;
+        try
+        {
+            input = FormatDetector.Sniff(source.Open());
+        }
+        catch (Exception e) when (IsInputError(e))
+        {
+            openProblem = new ReadProblem(source.Name, Describe(e));
+        }
+        if (openProblem is not null)
+        {
+            yield return ReadResult.Fail(openProblem);
+            yield break;
+        }
+        using (input)
+        {
+            foreach (var result in Read(source, input!))
+                yield return result;
+        }
+    }
+
+    public IEnumerable<ReadResult> Read(InputSource source, SniffedInput input)
+    {
+        switch (input.Format)
+        {
+            case InputFormat.Empty:
+                yield return ReadResult.Fail(new ReadProblem(source.Name, "empty input, nothing to read"));
+                yield break;
+            case InputFormat.Binary:
+                yield return ReadResult.Fail(new ReadProblem(source.Name, $"binary content{(input.Detail is null ? "" : $" ({input.Detail})")}, not text; skipped"));
+                yield break;
+            case InputFormat.Unknown:
+                yield return ReadResult.Fail(new ReadProblem(source.Name, $"unrecognised format{(input.Detail is null ? "" : $": {input.Detail}")}; skipped"));
+                yield break;
+        }
+        if (!_readers.TryGetValue(input.Format, out var reader))
+        {
+            yield return ReadResult.Fail(new ReadProblem(source.Name, $"{input.Format} input is not supported by this build; skipped"));
+            yield break;
+        }
+
+        // Drive the reader by hand so that an I/O error mid-stream (a truncated gzip, a file
+        // deleted while read) ends this input with a problem instead of ending the batch.
+        using var results = reader.Read(source, input).GetEnumerator();
+        while (true)
+        {
+            ReadResult current;
+            ReadProblem? failure = null;
+            try
+            {
+                if (!results.MoveNext()) break;
+                current = results.Current;
+            }
+            catch (Exception e) when (IsInputError(e))
+            {
+                failure = new ReadProblem(source.Name, Describe(e));
+                current = default;
+            }
+            if (failure is not null)
+            {
+                yield return ReadResult.Fail(failure);
+                yield break;
+            }
+            yield return current;
+        }
+    }
+
+    private static bool IsInputError(Exception e) =>
+        e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.DecoderFallbackException or FormatException or System.Xml.XmlException;
+
+    internal static string Describe(Exception e) => e switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "file vanished before it could be read",
+        UnauthorizedAccessException => "permission denied",
+        InvalidDataException when e.Message.Contains("gzip", StringComparison.OrdinalIgnoreCase) || e.Source?.Contains("Compression") == true
+            => "corrupt or truncated gzip data: " + FirstLine(e.Message),
+        InvalidDataException => "invalid data: " + FirstLine(e.Message),
+        EndOfStreamException => "truncated input (ended early)",
+        IOException => "read error: " + FirstLine(e.Message),
+        _ => FirstLine(e.Message),
+    };
+
+    private static string FirstLine(string message)
+    {
+        int nl = message.IndexOfAny(['\r', '\n']);
+        return (nl < 0 ? message : message[..nl]).TrimEnd('.');
+    }
+}

@@ -1,0 +1,215 @@
+namespace NewsGraph.Core.Readers.PageDump;
+
+/// <summary>An article as the segmenter assembles it, before it becomes an <see cref="Documents.Article"/>.</summary>
+public sealed class ArticleDraft
+{
+    public string Title = "";
+    public string? Date;
+    public readonly List<string> Authors = new();
+    public readonly List<string> Captions = new();
+    public readonly List<string> Paragraphs = new();
+    public long FirstLine;
+    public int TextLength;
+    public bool Truncated;
+    internal readonly HashSet<string> SeenKeys = new();
+}
+
+/// <summary>
+/// Splits a page dump into articles, streaming: lines go in one at a time, finished articles
+/// come out. A page is read as runs of short lines (headlines, captions, furniture) between
+/// stretches of running text; each run decides whether a new article starts and which of
+/// its lines are the headline, captions, date and byline.
+/// </summary>
+public sealed class PageSegmenter
+{
+    /// <summary>An article longer than this is cut: no real article is, and memory must stay bounded.</summary>
+    public const int MaxArticleChars = 2_000_000;
+    /// <summary>A run longer than this is a link farm or a list, not a headline and its captions.</summary>
+    private const int MaxRunLines = 400;
+
+    private readonly Func<string, bool> _isWatermark;
+    private readonly List<PageLine> _run = new();
+    private readonly Queue<ArticleDraft> _finished = new();
+    private ArticleDraft? _current;
+    private bool _runHasRelatedMarker;
+
+    /// <param name="isWatermark">Says whether a lone token is a watermark or logo (decided from the whole page).</param>
+    public PageSegmenter(Func<string, bool> isWatermark) => _isWatermark = isWatermark;
+
+    /// <summary>The date line at the top of the page: when it was shown, not when its articles were written.</summary>
+    public string? PageDate { get; private set; }
+    public bool SeenAnyArticle { get; private set; }
+
+    public void Add(PageLine line)
+    {
+        if (line.Kind == PageLineKind.Body)
+        {
+            CloseRun(bodyFollows: true);
+            AddParagraph(line);
+            return;
+        }
+        if (line.Kind == PageLineKind.RelatedMarker) _runHasRelatedMarker = true;
+        if (_run.Count >= MaxRunLines) _run.RemoveAt(0);
+        _run.Add(line);
+    }
+
+    public void Finish()
+    {
+        CloseRun(bodyFollows: false);
+        if (_current is not null) Complete();
+    }
+
+    public bool TryTake(out ArticleDraft draft) => _finished.TryDequeue(out draft!);
+
+    private void AddParagraph(PageLine line)
+    {
+        _current ??= Start("", line.LineNumber);
+        var article = _current;
+        // Scrapers repeat the standfirst as the first paragraph, or a paragraph twice.
+        if (!article.SeenKeys.Add("p:" + line.Key)) return;
+        if (article.TextLength + line.Text.Length > MaxArticleChars)
+        {
+            article.Truncated = true;
+            return;
+        }
+        article.Paragraphs.Add(line.Text);
+        article.TextLength += line.Text.Length + 2;
+    }
+
+    private void CloseRun(bool bodyFollows)
+    {
+        if (_run.Count == 0) return;
+        var run = _run.ToArray();
+        bool related = _runHasRelatedMarker;
+        _run.Clear();
+        _runHasRelatedMarker = false;
+
+        // Everything up to the last menu or breadcrumb line is page chrome.
+        int from = 0;
+        for (int i = run.Length - 1; i >= 0; i--)
+            if (run[i].Kind == PageLineKind.Navigation) { from = i + 1; break; }
+
+        // Page date: a date line before the first article.
+        if (!SeenAnyArticle)
+            for (int i = 0; i < run.Length; i++)
+                if (run[i].Kind == PageLineKind.Date && (i < from || PageDate is null) && IsBeforeHeadline(run, i))
+                {
+                    PageDate ??= run[i].Date;
+                    if (i >= from) from = i + 1;
+                }
+
+        int headline = bodyFollows ? FindHeadline(run, from, related) : -1;
+        if (headline >= 0)
+        {
+            if (_current is not null) Complete();
+            var article = Start(run[headline].Text, run[headline].LineNumber);
+            article.SeenKeys.Add("h:" + run[headline].Key);
+            for (int i = from; i < run.Length; i++)
+            {
+                if (i == headline) continue;
+                // Before the headline of a listed article: its thumbnail's alt text, or links of the last article.
+                if (i < headline && run[i].Kind == PageLineKind.HeadlineLike) continue;
+                AddHeaderLine(article, run[i]);
+            }
+            return;
+        }
+
+        // No headline: captions inside the current article, or trailing page chrome.
+        for (int i = from; i < run.Length; i++)
+        {
+            var line = run[i];
+            if (!bodyFollows && line.Kind == PageLineKind.HeadlineLike) continue; // a list of links to other stories
+            if (related) continue;
+            if (_current is null)
+            {
+                if (!bodyFollows) continue;
+                _current = Start("", line.LineNumber);
+            }
+            AddHeaderLine(_current, line, inBody: true);
+        }
+    }
+
+    private static bool IsBeforeHeadline(PageLine[] run, int index)
+    {
+        for (int i = 0; i < index; i++)
+            if (run[i].Kind == PageLineKind.HeadlineLike) return false;
+        return true;
+    }
+
+    private int FindHeadline(PageLine[] run, int from, bool related)
+    {
+        // After "Related articles" the headline is the last candidate: the ones before it are links.
+        if (related)
+        {
+            for (int i = run.Length - 1; i >= from; i--)
+                if (IsHeadline(run[i])) return i;
+            return -1;
+        }
+        for (int i = from; i < run.Length; i++)
+            if (IsHeadline(run[i])) return i;
+        return -1;
+    }
+
+    private bool IsHeadline(PageLine line)
+    {
+        if (line.Kind != PageLineKind.HeadlineLike) return false;
+        // The current article's headline repeated further down is a scraper copy, not a new article.
+        return _current is null || !_current.SeenKeys.Contains("h:" + line.Key);
+    }
+
+    private void AddHeaderLine(ArticleDraft article, PageLine line, bool inBody = false)
+    {
+        switch (line.Kind)
+        {
+            case PageLineKind.Date:
+                if (!inBody || article.Paragraphs.Count == 0) article.Date ??= line.Date;
+                return;
+            case PageLineKind.Byline:
+                foreach (var name in line.Authors ?? [])
+                    if (!article.Authors.Contains(name)) article.Authors.Add(name);
+                return;
+            case PageLineKind.LoneToken when _isWatermark(line.Text):
+            case PageLineKind.Navigation:
+            case PageLineKind.Furniture:
+            case PageLineKind.RelatedMarker:
+                return;
+            default:
+                AddCaption(article, line);
+                return;
+        }
+    }
+
+    private static void AddCaption(ArticleDraft article, PageLine line)
+    {
+        // A headline copy is not a caption; nor is a caption's second copy (scrapers emit alt text and figcaption).
+        if (article.SeenKeys.Contains("h:" + line.Key)) return;
+        var text = Undouble(line.Text);
+        if (!article.SeenKeys.Add("c:" + PageLine.DedupKey(text))) return;
+        article.Captions.Add(text);
+    }
+
+    private ArticleDraft Start(string title, long lineNumber)
+    {
+        SeenAnyArticle = true;
+        var article = new ArticleDraft { Title = Undouble(title), FirstLine = lineNumber };
+        _current = article;
+        return article;
+    }
+
+    private void Complete()
+    {
+        var article = _current!;
+        _current = null;
+        if (article.Paragraphs.Count > 0) _finished.Enqueue(article);
+    }
+
+    /// <summary>"Some caption Some caption" (a scraper's doubled line) becomes "Some caption".</summary>
+    public static string Undouble(string text)
+    {
+        int n = text.Length;
+        if (n < 8) return text;
+        if (n % 2 == 1 && text[n / 2] == ' ' && text.AsSpan(0, n / 2).SequenceEqual(text.AsSpan(n / 2 + 1))) return text[..(n / 2)];
+        if (n % 2 == 0 && text.AsSpan(0, n / 2).SequenceEqual(text.AsSpan(n / 2))) return text[..(n / 2)];
+        return text;
+    }
+}
