@@ -1,4 +1,6 @@
 using NewsGraph.Cli.Commands;
+using NewsGraph.Cli.Commands.Eval;
+using NewsGraph.Cli.Commands.Train;
 using NewsGraph.Cli.Infrastructure;
 
 namespace NewsGraph.Cli;
@@ -13,6 +15,8 @@ public static class Program
         new ListCommand(),
         new ShowCommand(),
         new SearchCommand(),
+        new EvalCommand(),
+        new TrainCommand(),
     ];
 
     public static int Main(string[] argv)
@@ -54,6 +58,7 @@ public static class Program
         }
         try
         {
+            if (command is SubcommandGroup group) return group.Dispatch(argv[1..], terminal);
             var args = Arguments.Parse(argv[1..], command.ValuedOptions, command.Flags);
             if (args.Flag("help"))
             {
