@@ -28,7 +28,7 @@ public static class Program
         }
         finally
         {
-            terminal.Out.Flush();
+            terminal.Flush();
         }
     }
 

@@ -29,8 +29,9 @@ public sealed class ExtractCommand : ICommand
         if (args.Positionals.Count == 0) throw new UsageException("extract needs at least one PATH, or - for standard input");
         var options = new ArticleJsonWriter.Options(Tokens: args.Flag("tokens"), Paragraphs: args.Flag("paragraphs"));
         bool pretty = args.Flag("pretty");
-        var stdout = Console.OpenStandardOutput();
-        using var buffered = new BufferedStream(stdout, 1 << 16);
+        terminal.Out.Flush();
+        // Not disposed: that would close stdout (or a test's stream) under the caller.
+        var buffered = new BufferedStream(terminal.OutStream, 1 << 16);
         using var json = new Utf8JsonWriter(buffered, pretty ? ArticleJsonWriter.Pretty : ArticleJsonWriter.Compact);
         var newline = "\n"u8.ToArray();
 

@@ -13,22 +13,31 @@ public sealed class Terminal
     private readonly Stopwatch _sinceDraw = Stopwatch.StartNew();
     private int _progressWidth;
 
-    public Terminal(TextWriter output, TextWriter error, bool interactive)
+    /// <param name="output">Standard output, as bytes: JSON writers write to it directly.</param>
+    public Terminal(Stream output, TextWriter error, bool interactive)
     {
-        Out = output;
+        OutStream = output;
+        Out = new StreamWriter(output, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { AutoFlush = false };
         _err = error;
         _interactive = interactive;
     }
 
     public static Terminal Console()
     {
-        var stdout = new StreamWriter(System.Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
         var stderr = new StreamWriter(System.Console.OpenStandardError(), new System.Text.UTF8Encoding(false)) { AutoFlush = true };
         bool interactive = !System.Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null;
-        return new Terminal(stdout, stderr, interactive);
+        return new Terminal(System.Console.OpenStandardOutput(), stderr, interactive);
     }
 
+    /// <summary>Standard output for text. Flush it before writing to <see cref="OutStream"/> directly.</summary>
     public TextWriter Out { get; }
+    public Stream OutStream { get; }
+
+    public void Flush()
+    {
+        Out.Flush();
+        OutStream.Flush();
+    }
     public bool Interactive => _interactive;
 
     /// <summary>A one-line message on stderr ("newsgraph: ...").</summary>

@@ -101,6 +101,7 @@ public sealed class PageSegmenter
         int headline = bodyFollows ? FindHeadline(run, from, related) : -1;
         if (headline >= 0)
         {
+            bool firstOnPage = !SeenAnyArticle;
             if (_current is not null) Complete();
             var article = Start(run[headline].Text, run[headline].LineNumber);
             article.SeenKeys.Add("h:" + run[headline].Key);
@@ -109,6 +110,8 @@ public sealed class PageSegmenter
                 if (i == headline) continue;
                 // Before the headline of a listed article: its thumbnail's alt text, or links of the last article.
                 if (i < headline && run[i].Kind == PageLineKind.HeadlineLike) continue;
+                // Before the page's first headline: the masthead and site chrome, unless it says it is a caption.
+                if (i < headline && firstOnPage && run[i].Kind != PageLineKind.MarkedCaption && run[i].Kind != PageLineKind.Date) continue;
                 AddHeaderLine(article, run[i]);
             }
             return;
@@ -162,7 +165,8 @@ public sealed class PageSegmenter
         switch (line.Kind)
         {
             case PageLineKind.Date:
-                if (!inBody || article.Paragraphs.Count == 0) article.Date ??= line.Date;
+                // A date under the standfirst is still the article's; one deep in the body is not.
+                if (!inBody || article.Paragraphs.Count <= 2) article.Date ??= line.Date;
                 return;
             case PageLineKind.Byline:
                 foreach (var name in line.Authors ?? [])
