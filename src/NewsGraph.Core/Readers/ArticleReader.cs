@@ -108,8 +108,8 @@ public sealed class ArticleReader
     {
         FileNotFoundException or DirectoryNotFoundException => "file vanished before it could be read",
         UnauthorizedAccessException => "permission denied",
-        InvalidDataException when e.Message.Contains("gzip", StringComparison.OrdinalIgnoreCase) || e.Source?.Contains("Compression") == true
-            => "corrupt or truncated gzip data: " + FirstLine(e.Message),
+        InvalidDataException when e.Message.Contains("gzip", StringComparison.OrdinalIgnoreCase) => FirstLine(e.Message),
+        InvalidDataException when e.Source?.Contains("Compression") == true => "corrupt compressed data: " + FirstLine(e.Message),
         InvalidDataException => "invalid data: " + FirstLine(e.Message),
         EndOfStreamException => "truncated input (ended early)",
         IOException => "read error: " + FirstLine(e.Message),

@@ -7,10 +7,10 @@ namespace NewsGraph.Core.Readers;
 /// a 200 MB file with no line breaks must not become a 200 MB string. An over-long line is
 /// returned in pieces and <see cref="LongLines"/> counts them.
 /// </summary>
-public sealed class BoundedLineReader
+public sealed class BoundedLineReader : IDisposable
 {
     private readonly TextReader _reader;
-    private readonly char[] _buffer = new char[1 << 16];
+    private char[] _buffer = System.Buffers.ArrayPool<char>.Shared.Rent(1 << 14);
     private int _pos, _len;
     private readonly StringBuilder _pending = new();
 
@@ -24,6 +24,13 @@ public sealed class BoundedLineReader
     public int LongLines { get; private set; }
     public long LineNumber { get; private set; }
     public long CharsRead { get; private set; }
+
+    public void Dispose()
+    {
+        if (_buffer.Length == 0) return;
+        System.Buffers.ArrayPool<char>.Shared.Return(_buffer);
+        _buffer = [];
+    }
 
     public string? ReadLine()
     {

@@ -30,7 +30,9 @@ public sealed class DecodedText : IDisposable
         if (encoding is UTF8Encoding)
             (encoding, counter) = TextDecoding.CountingUtf8();
         // The StreamReader skips a BOM matching the encoding by itself.
-        var reader = new StreamReader(input.Stream, encoding, detectEncodingFromByteOrderMarks: bom > 0, bufferSize: 1 << 16, leaveOpen: true);
+        // A small input fits in its sniffed head: don't allocate 64 KB of buffers for a 2 KB article.
+        int bufferSize = input.Head.Length < FormatDetector.HeadSize ? Math.Max(256, input.Head.Length) : 1 << 16;
+        var reader = new StreamReader(input.Stream, encoding, detectEncodingFromByteOrderMarks: bom > 0, bufferSize: bufferSize, leaveOpen: true);
         return new DecodedText(reader, encoding, fellBack, counter);
     }
 

@@ -32,8 +32,8 @@ public static class FormatDetector
         bool gzipped = false;
         if (n >= 2 && head[0] == 0x1F && head[1] == 0x8B)
         {
-            // .NET's GZipStream reads concatenated members, as Common Crawl writes them.
-            stream = new GZipStream(stream, CompressionMode.Decompress);
+            // Concatenated members, as Common Crawl writes them, and truncation reported (see GzipMemberStream).
+            stream = GzipMemberStream.Open(stream);
             gzipped = true;
             head = new byte[HeadSize];
             n = ReadHead(stream, head);
@@ -69,7 +69,12 @@ public static class FormatDetector
             return ClassifyText(decoded);
         }
         if (LooksBinary(body)) return (InputFormat.Binary, null);
-        return ClassifyText(Encoding.Latin1.GetString(body));
+        // Only markup needs a closer look; decide the rest from the first visible byte without decoding the head.
+        int first = 0;
+        while (first < body.Length && body[first] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0x0C) first++;
+        if (first == body.Length) return (InputFormat.Empty, null);
+        if (body[first] != (byte)'<') return ClassifyText(Encoding.Latin1.GetString(body.Slice(first, Math.Min(16, body.Length - first))));
+        return ClassifyText(Encoding.Latin1.GetString(body[first..]));
     }
 
     private static (InputFormat, string?) ClassifyText(string text)

@@ -96,6 +96,10 @@ public static class Tokenizer
                 end++;
                 continue;
             }
+            // "don't": stop before the n so that "n't" can be split off below.
+            if (c is '\'' or '’' && end + 1 < n && text[end + 1] is 't' or 'T' && end - 1 > start && text[end - 1] is 'n' or 'N'
+                && (end + 2 == n || !char.IsLetter(text[end + 2])))
+                break;
             if (c is '\'' or '’' && end + 1 < n && char.IsLetter(text[end + 1]) && !IsClitic(text, end + 1))
             {
                 end++;
@@ -117,7 +121,7 @@ public static class Tokenizer
                 end++;
         }
         // "don't" -> "do" + "n't"
-        if (end - start > 3 && text[end - 1] is 'n' or 'N' && end < n && text[end] is '\'' or '’' && end + 1 < n && text[end + 1] is 't' or 'T'
+        if (end - start >= 2 && text[end - 1] is 'n' or 'N' && end < n && text[end] is '\'' or '’' && end + 1 < n && text[end + 1] is 't' or 'T'
             && (end + 2 == n || !char.IsLetter(text[end + 2])))
         {
             tokens.Add(new Token(offset + start, offset + end - 1, TokenKind.Word));

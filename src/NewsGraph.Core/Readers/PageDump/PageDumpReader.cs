@@ -27,18 +27,19 @@ public sealed class PageDumpReader : IFormatReader
     /// <summary>Reads page-dump text that is already decoded (WET records, JSON Lines "text" fields).</summary>
     public IEnumerable<ReadResult> Read(InputSource source, TextReader text)
     {
-        var lines = new BoundedLineReader(text);
+        using var lines = new BoundedLineReader(text);
         var tokenCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var segmenter = new PageSegmenter(token => IsWatermark(token, tokenCounts));
         var window = new List<PageLine>();
         bool truncatedReported = false;
+        ReadProblem? failure = null;
 
         while (true)
         {
             window.Clear();
             long windowChars = 0;
             string? raw;
-            while (windowChars < WindowChars && (raw = lines.ReadLine()) is not null)
+            while (windowChars < WindowChars && (raw = NextLine(lines, ref failure)) is not null)
             {
                 windowChars += raw.Length + 1;
                 if (IsBlank(raw)) continue;
@@ -50,7 +51,8 @@ public sealed class PageDumpReader : IFormatReader
             }
             bool last = windowChars < WindowChars;
             foreach (var line in window) segmenter.Add(line);
-            if (last) segmenter.Finish();
+            // After a read failure the open article may be cut short: keep only the complete ones.
+            if (last && failure is null) segmenter.Finish();
 
             while (segmenter.TryTake(out var draft))
             {
@@ -64,11 +66,31 @@ public sealed class PageDumpReader : IFormatReader
             }
             if (last) break;
         }
+        if (failure is not null)
+        {
+            // The articles before the break were complete and are kept; the problem ends this input.
+            yield return ReadResult.Fail(failure with { Source = source.Name });
+            yield break;
+        }
         if (lines.LongLines > 0)
             yield return ReadResult.Fail(new ReadProblem(source.Name,
                 $"{lines.LongLines} line(s) longer than {lines.MaxLineLength:N0} characters were split", IsFatal: false));
         if (!segmenter.SeenAnyArticle && lines.CharsRead > 0)
             yield return ReadResult.Fail(new ReadProblem(source.Name, "no article text found (only headlines, menus or captions)"));
+    }
+
+    /// <summary>Reads a line, turning an I/O failure (a truncated gzip, a vanished file) into end of input plus a problem.</summary>
+    private static string? NextLine(BoundedLineReader lines, ref ReadProblem? failure)
+    {
+        try
+        {
+            return lines.ReadLine();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            failure = new ReadProblem("", ArticleReader.Describe(e), $"line {lines.LineNumber + 1}");
+            return null;
+        }
     }
 
     public static Article ToArticle(ArticleDraft draft, InputSource source, string? pageDate)

@@ -206,13 +206,23 @@ public static partial class PageLineClassifier
         return true;
     }
 
-    [GeneratedRegex(@"^(?:photo|photos|image|images|picture|pictured|pic|file photo|file picture|photograph|illustration|caption|credit|video|watch)\b\s*[:|–—-]|^\((?:photo|image|file|picture)\b|\b(?:getty images|afp via getty|shutterstock|ap photo|reuters/|/reuters|afp/|/afp|epa-efe|/epa|xinhua/|anadolu agency|photo by|photo credit|image credit|courtesy of)\b|^file:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CaptionMarker();
+    // A caption announces itself at the start ("Photo: ...") or carries a picture credit ("REUTERS/Name", "(Getty Images)").
+    [GeneratedRegex(@"^(?:(?:photo|photos|image|images|picture|pictured|pic|file photo|file picture|photograph|illustration|caption|credit|video|watch)\b\s*[:|–—-]|\((?:photo|image|file|picture)\b|file:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaptionLead();
+
+    [GeneratedRegex(@"\b(?:getty images|afp via getty|shutterstock|ap photo|reuters/|/reuters|afp/|/afp|epa-efe|/epa|xinhua/|anadolu agency|photo by|photo credit|image credit|courtesy of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PictureCredit();
 
     // "(L)", "(R)": which person in the picture. In running text "(R)" is more often a US party.
     [GeneratedRegex(@"\((?:l|r|c|left|right|centre|center|2nd [lr]|second (?:left|right))\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PositionInPicture();
 
-    private static bool IsMarkedCaption(string s, bool terminal) =>
-        CaptionMarker().IsMatch(s) || PositionInPicture().Count(s) >= (terminal ? 2 : 1);
+    private static bool IsMarkedCaption(string s, bool terminal)
+    {
+        if (CaptionLead().IsMatch(s)) return true;
+        // Running text that ends like a sentence rarely carries a credit; skip the costlier searches for it.
+        if (terminal && s.Length > 250) return false;
+        if (s.Contains('(') && PositionInPicture().Count(s) >= (terminal ? 2 : 1)) return true;
+        return PictureCredit().IsMatch(s);
+    }
 }

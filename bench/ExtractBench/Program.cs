@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using NewsGraph.Core.Documents;
+using NewsGraph.Core.Extractors.Segmentation;
+using NewsGraph.Core.Pipeline;
+using NewsGraph.Core.Readers;
+
+// Throughput of the extract path on one thread: reading and segmenting page dumps, splitting
+// sentences and tokenising. Prints articles/s, MB/s of text, and peak memory.
+//
+//   dotnet run -c Release --project bench/ExtractBench [DIR] [--passes N] [--stages read|segmentation|default]
+//
+// DIR defaults to ../shared/data/news-corpus/bbc (2,225 BBC articles) when present, else samples/.
+// Files are read into memory first so the figure is the engine's, not the disk's.
+
+var argv = args.ToList();
+int passes = 5;
+string stages = "segmentation";
+string? dir = null;
+for (int i = 0; i < argv.Count; i++)
+{
+    if (argv[i] == "--passes") passes = int.Parse(argv[++i]);
+    else if (argv[i] == "--stages") stages = argv[++i];
+    else dir = argv[i];
+}
+var repo = FindRepoRoot();
+dir ??= Directory.Exists(Path.Combine(repo, "..", "shared", "data", "news-corpus", "bbc"))
+    ? Path.Combine(repo, "..", "shared", "data", "news-corpus", "bbc")
+    : Path.Combine(repo, "samples");
+dir = Path.GetFullPath(dir);
+
+var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+    .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).Equals("README.TXT", StringComparison.OrdinalIgnoreCase))
+    .OrderBy(f => f, StringComparer.Ordinal)
+    .Select(f => (Name: f, Bytes: File.ReadAllBytes(f)))
+    .ToList();
+long inputBytes = files.Sum(f => (long)f.Bytes.Length);
+
+var pipeline = stages switch
+{
+    "read" => new PipelineBuilder().Build(),
+    "segmentation" => new PipelineBuilder().Add(new SentenceStage()).Add(new TokenStage()).Build(),
+    _ => DefaultPipeline.Create(),
+};
+var reader = ArticleReader.CreateDefault();
+
+Console.Error.WriteLine($"extract bench: {files.Count:N0} files, {inputBytes / 1e6:0.00} MB from {dir}; stages: {string.Join(", ", pipeline.Stages.Select(s => s.Name).DefaultIfEmpty("read only"))}; {passes} passes after a warm-up");
+
+Run(1); // warm-up: JIT and tiering
+var results = new List<(double Seconds, int Articles, long TextChars, long Tokens)>();
+for (int p = 0; p < passes; p++) results.Add(Run(p + 2));
+
+var best = results.MinBy(r => r.Seconds);
+var median = results.OrderBy(r => r.Seconds).ElementAt(results.Count / 2);
+var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+Console.WriteLine($"articles        {best.Articles:N0}");
+Console.WriteLine($"tokens          {best.Tokens:N0}");
+Console.WriteLine($"articles/s      {best.Articles / median.Seconds:N0} (median of {passes}; best {best.Articles / best.Seconds:N0})");
+Console.WriteLine($"input MB/s      {inputBytes / 1e6 / median.Seconds:0.0} (best {inputBytes / 1e6 / best.Seconds:0.0})");
+Console.WriteLine($"text MB/s       {best.TextChars / 1e6 / median.Seconds:0.0} (UTF-16 chars of article text)");
+Console.WriteLine($"tokens/s        {best.Tokens / median.Seconds:N0}");
+Console.WriteLine($"peak memory     {peak / 1e6:0} MB (working set, includes the {inputBytes / 1e6:0.0} MB of input held in memory)");
+
+(double, int, long, long) Run(int pass)
+{
+    var clock = Stopwatch.StartNew();
+    int articles = 0;
+    long chars = 0, tokens = 0;
+    foreach (var (name, bytes) in files)
+    {
+        foreach (var result in reader.Read(InputSource.FromBytes(name, bytes)))
+        {
+            if (result.Article is not { } article) continue;
+            pipeline.Run(article);
+            articles++;
+            chars += article.Text.Length;
+            tokens += article.Tokens.Count;
+        }
+    }
+    return (clock.Elapsed.TotalSeconds, articles, chars, tokens);
+}
+
+static string FindRepoRoot()
+{
+    var d = new DirectoryInfo(AppContext.BaseDirectory);
+    while (d is not null && !File.Exists(Path.Combine(d.FullName, "NewsGraph.slnx"))) d = d.Parent;
+    return d?.FullName ?? Directory.GetCurrentDirectory();
+}
