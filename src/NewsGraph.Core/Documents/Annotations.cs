@@ -21,7 +21,10 @@ public sealed record EntityMention(Span Span, string Type)
 /// <summary>Words someone said, quoted directly or reported.</summary>
 public sealed record Quote(Span Span, bool Direct, string Verb)
 {
+    /// <summary>The canonical name of the speaker, or a description ("a security source"); null when unresolved.</summary>
     public string? Speaker { get; set; }
+    /// <summary>What kind of speaker: "person", "organisation", "anonymous" or "description"; null when unresolved.</summary>
+    public string? SpeakerType { get; set; }
     public string? SpeakerEntity { get; set; }
     public Span? SpeakerSpan { get; set; }
 }
@@ -36,8 +39,28 @@ public sealed record Amount(Span Span, double Value, string? Unit)
 /// <summary>A temporal expression normalised to a TIMEX3-style value (2023-03-03, 2021-03, 2015-W02 ...).</summary>
 public sealed record DateMention(Span Span, string Value)
 {
+    /// <summary>How precise the value is: "day", "week", "month", "quarter", "season", "year", "decade", "duration" ...</summary>
+    public string? Granularity { get; set; }
+    /// <summary>True when the anchor date was estimated from the text because the article had none.</summary>
     public bool Estimated { get; set; }
 }
+
+/// <summary>A GDELT-style count: how many were killed, wounded, arrested, displaced, infected ...</summary>
+public sealed record CasualtyCount(Span Span, string Kind, long Number)
+{
+    /// <summary>Who or what is counted ("people", "soldiers", "cases").</summary>
+    public string? Object { get; set; }
+}
+
+/// <summary>
+/// Tone in the spirit of GDELT's V1.5Tone: percentages of the words that are positive and
+/// negative, their difference (tone), their sum (polarity), and the share of activity words
+/// and of self/group pronouns.
+/// </summary>
+public sealed record Tone(double Value, double Positive, double Negative, double Polarity, double ActivityDensity, double SelfGroupDensity, int WordCount);
+
+/// <summary>A news theme assigned to the article, with the spans that triggered it.</summary>
+public sealed record ThemeAssignment(string Theme, double Score, IReadOnlyList<Span> Triggers);
 
 /// <summary>A dyadic event: who did what to whom, coded in CAMEO.</summary>
 public sealed record Event(Span Span, string Code)

@@ -40,6 +40,12 @@ public sealed class Article
     public List<Amount> Amounts { get; } = new();
     public List<DateMention> Dates { get; } = new();
     public List<Event> Events { get; } = new();
+    public List<CasualtyCount> Counts { get; } = new();
+    public List<ThemeAssignment> Themes { get; } = new();
+    /// <summary>The whole article's tone; null until the tone stage runs.</summary>
+    public Tone? Tone { get; set; }
+    /// <summary>One tone per sentence, in the order of <see cref="Sentences"/> (filled by the tone stage).</summary>
+    public List<Tone> SentenceTones { get; } = new();
 
     private string? _id;
 

@@ -20,7 +20,7 @@ public static class ArticleJsonWriter
 
     public static readonly JsonWriterOptions Pretty = Compact with { Indented = true };
 
-    public sealed record Options(bool Tokens = false, bool Paragraphs = false);
+    public sealed record Options(bool Tokens = false, bool Paragraphs = false, bool SentenceTones = false);
 
     public static void Write(Utf8JsonWriter w, Article a, Options? options = null)
     {
@@ -77,6 +77,7 @@ public static class ArticleJsonWriter
             w.WriteStartObject();
             WriteSpan(w, a, q.Span, cp);
             WriteNullable(w, "speaker", q.Speaker);
+            WriteNullable(w, "speakerType", q.SpeakerType);
             WriteNullable(w, "speakerEntity", q.SpeakerEntity);
             if (q.SpeakerSpan is { } ss) { w.WriteNumber("speakerStart", cp[ss.Start]); w.WriteNumber("speakerEnd", cp[ss.End]); }
             w.WriteString("verb", q.Verb);
@@ -104,7 +105,8 @@ public static class ArticleJsonWriter
             w.WriteStartObject();
             WriteSpan(w, a, d.Span, cp);
             w.WriteString("value", d.Value);
-            if (d.Estimated) w.WriteBoolean("estimated", true);
+            WriteNullable(w, "granularity", d.Granularity);
+            w.WriteBoolean("estimated", d.Estimated);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -129,6 +131,58 @@ public static class ArticleJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+
+        w.WriteStartArray("counts");
+        foreach (var c in a.Counts)
+        {
+            w.WriteStartObject();
+            WriteSpan(w, a, c.Span, cp);
+            w.WriteString("kind", c.Kind);
+            w.WriteNumber("number", c.Number);
+            WriteNullable(w, "object", c.Object);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        if (a.Tone is { } tone) WriteTone(w, "tone", tone);
+        else w.WriteNull("tone");
+        if (options.SentenceTones)
+        {
+            w.WriteStartArray("sentenceTones");
+            foreach (var t in a.SentenceTones) WriteTone(w, null, t);
+            w.WriteEndArray();
+        }
+
+        w.WriteStartArray("themes");
+        foreach (var theme in a.Themes)
+        {
+            w.WriteStartObject();
+            w.WriteString("theme", theme.Theme);
+            w.WriteNumber("score", Math.Round(theme.Score, 4));
+            w.WriteStartArray("triggers");
+            foreach (var t in theme.Triggers)
+            {
+                w.WriteStartObject();
+                WriteSpan(w, a, t, cp);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteTone(Utf8JsonWriter w, string? name, Tone t)
+    {
+        if (name is null) w.WriteStartObject(); else w.WriteStartObject(name);
+        w.WriteNumber("tone", Math.Round(t.Value, 4));
+        w.WriteNumber("positive", Math.Round(t.Positive, 4));
+        w.WriteNumber("negative", Math.Round(t.Negative, 4));
+        w.WriteNumber("polarity", Math.Round(t.Polarity, 4));
+        w.WriteNumber("activityDensity", Math.Round(t.ActivityDensity, 4));
+        w.WriteNumber("selfGroupDensity", Math.Round(t.SelfGroupDensity, 4));
+        w.WriteNumber("wordCount", t.WordCount);
         w.WriteEndObject();
     }
 
