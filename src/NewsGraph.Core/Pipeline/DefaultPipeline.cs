@@ -1,3 +1,4 @@
+using NewsGraph.Core.Extractors.Events;
 using NewsGraph.Core.Extractors.Segmentation;
 
 namespace NewsGraph.Core.Pipeline;
@@ -7,7 +8,9 @@ public static class DefaultPipeline
 {
     public static PipelineBuilder CreateBuilder() => new PipelineBuilder()
         .Add(new SentenceStage())
-        .Add(new TokenStage());
+        .Add(new TokenStage())
+        // Events read the entity layer's actor codes: keep this after the entity stages.
+        .Add(new EventStage());
 
     public static ArticlePipeline Create() => CreateBuilder().Build();
 }

@@ -1,0 +1,820 @@
+using System.Globalization;
+using NewsGraph.Core.Documents;
+using NewsGraph.Core.Extractors.Events.Cameo;
+using NewsGraph.Core.Extractors.Events.Dictionaries;
+using NewsGraph.Core.Extractors.Segmentation;
+using NewsGraph.Core.Extractors.Syntax;
+
+namespace NewsGraph.Core.Extractors.Events.Coding;
+
+/// <summary>How the coder behaves beyond what its dictionaries say.</summary>
+public sealed record EventCoderOptions
+{
+    /// <summary>The day (yyyymmdd) actors are coded for when an article gives no date of its own.</summary>
+    public int? DefaultDay { get; init; }
+    /// <summary>Code an event only when both a source and a target actor are found (PETRARCH's require_dyad).</summary>
+    public bool RequireTarget { get; init; } = true;
+    /// <summary>Sentences longer than this many tokens are not coded: no news sentence is, and the work stays bounded.</summary>
+    public int MaxSentenceTokens { get; init; } = 160;
+    /// <summary>Hears how each sentence was analysed (tags, phrases, actors, verb groups): for dictionary authors.</summary>
+    public Action<string>? Trace { get; init; }
+}
+
+/// <summary>
+/// Codes dyadic CAMEO events from raw text, sentence by sentence: tags parts of speech, chunks noun
+/// phrases, finds actors and agents (from the entity layer where it has codes, else from the actor
+/// dictionaries), groups verbs with their auxiliaries, and matches the verb dictionary's patterns.
+/// Handles passive voice, coordination, negation, modality, infinitive complements, nominal events
+/// and attribution. One instance serves every thread: it holds only read-only dictionaries and models.
+/// </summary>
+public sealed class EventCoder
+{
+    private readonly CodingDictionaries _dictionaries;
+    private readonly PosTagger _tagger;
+    private readonly ClauseWords _words = ClauseWords.Default;
+
+    public EventCoder(CodingDictionaries dictionaries, PosTagger? tagger = null, EventCoderOptions? options = null)
+    {
+        _dictionaries = dictionaries;
+        _tagger = tagger ?? PosTagger.Default;
+        Options = options ?? new EventCoderOptions();
+    }
+
+    public EventCoderOptions Options { get; }
+    public CodingDictionaries Dictionaries => _dictionaries;
+
+    /// <summary>Codes the article's events (it needs sentences; tokens are made if missing).</summary>
+    public List<Event> Code(Article article)
+    {
+        var result = new List<Event>();
+        var context = new ArticleContext(DayOf(article) ?? Options.DefaultDay);
+        var sentences = article.Sentences.Count > 0 ? article.Sentences : [new Span(0, article.Text.Length)];
+        var tokens = article.Tokens.Count > 0 ? article.Tokens : Tokenize(article, sentences);
+        int cursor = 0;
+        foreach (var sentence in sentences)
+        {
+            while (cursor < tokens.Count && tokens[cursor].Start < sentence.Start) cursor++;
+            int first = cursor;
+            while (cursor < tokens.Count && tokens[cursor].End <= sentence.End) cursor++;
+            int count = cursor - first;
+            if (count == 0 || count > Options.MaxSentenceTokens) continue;
+            var view = new SentenceView(article.Text, tokens, first, count, _tagger);
+            var (discardSentence, discardStory) = _dictionaries.Discards.Check(view.Upper);
+            if (discardStory)
+            {
+                result.Clear();
+                break;
+            }
+            if (discardSentence) continue;
+            CodeSentence(article, view, context, result);
+        }
+        return result;
+    }
+
+    private static List<Token> Tokenize(Article article, IReadOnlyList<Span> sentences)
+    {
+        var tokens = new List<Token>();
+        foreach (var s in sentences) Tokenizer.Tokenize(article.View(s), s.Start, tokens);
+        return tokens;
+    }
+
+    /// <summary>The article's day as yyyymmdd, from its date or the date of the page it was on.</summary>
+    internal static int? DayOf(Article article)
+    {
+        foreach (var value in new[] { article.Date, article.PageDate })
+        {
+            if (value is not { Length: >= 10 }) continue;
+            if (DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                return d.Year * 10000 + d.Month * 100 + d.Day;
+        }
+        return null;
+    }
+
+    /// <summary>What the coder remembers across an article's sentences: its day, people's surnames, and who was last named.</summary>
+    private sealed class ArticleContext(int? day)
+    {
+        public int? Day { get; } = day;
+        public Dictionary<string, (string[] Codes, bool IsPerson)> Surnames { get; } = new(StringComparer.Ordinal);
+        public ActorGroup? LastPerson, LastThing, LastPlural;
+        public SentenceView? LastView;
+    }
+
+    private void CodeSentence(Article article, SentenceView s, ArticleContext context, List<Event> output)
+    {
+        FindActors(article, s, context);
+        s.Chunk();
+        var groups = new ActorGroups(s, _words);
+        var verbs = FindVerbGroups(s);
+        var attribution = TrailingAttribution(s, verbs, groups);
+        var matcher = new PatternMatcher(s, groups, _words);
+        var coded = new List<(VerbGroup Group, int First, int Last)>();
+        if (Options.Trace is { } trace) TraceSentence(s, verbs, trace);
+
+        foreach (var v in verbs)
+        {
+            ResolveSubject(s, v, verbs, groups, context);
+            v.Claimant ??= ReportedBy(s, v, verbs);
+            if (v.Entries.Count == 0) continue;
+            if (v.Governor is { Coded: true }) continue; // "urged Bree to help": the help is part of the urging
+            if (v.GovernorNoun >= 0 && GovernedNounIsCoded(v, verbs)) continue;
+
+            int ceiling = ScopeEnd(s, v, verbs, attribution);
+            var patterns = v.Entries.SelectMany(e => e.Block.Patterns).Distinct();
+            var match = matcher.Best(patterns, v.VerbStart, v.VerbEnd, 0, ceiling);
+            var codes = match?.Pattern.Codes ?? DefaultCodes(v.Entries);
+            // Under the news dictionaries "said" is attribution: a reporting verb codes only through a pattern.
+            if (match is null && _dictionaries.Attribution.Contains(s.Upper[v.Main])) codes = EventCodes.Null;
+            if (codes.IsNull) continue;
+            v.Coded = true;
+
+            var (sources, targets, mutual) = Roles(s, v, match, groups, ceiling, verbs);
+            Options.Trace?.Invoke($"  code: '{s.Form[v.Main]}' pattern={(match is null ? "-" : match.Pattern.ToString())} codes={codes} subject={Describe(s, v.Subject)} source={Describe(s, sources)} target={Describe(s, targets)} mutual={Describe(s, mutual)} scope-end={ceiling}");
+            bool negated = v.Negated && !(match?.UsedNegation ?? false);
+            int first = Math.Min(v.Start, match?.First ?? v.Start), last = Math.Max(v.End, match?.Last ?? v.End);
+            string? claimant = v.Claimant ?? (attribution is { } a && v.Start < a.Comma ? a.Claimant : null) ?? QuoteSpeaker(article, s, v);
+            int before = output.Count;
+            if (mutual is not null)
+            {
+                foreach (var x in mutual.Members)
+                    foreach (var y in mutual.Members)
+                        if (x.Code != y.Code && codes.Forward is { } f) output.Add(Make(s, f, x, y, first, last, v, negated, claimant));
+            }
+            else if (sources is not null)
+            {
+                foreach (var x in sources.Members)
+                {
+                    if (targets is null || targets.IsEmpty)
+                    {
+                        if (!Options.RequireTarget && codes.Forward is { } f) output.Add(Make(s, f, x, null, first, last, v, negated, claimant));
+                        continue;
+                    }
+                    foreach (var y in targets.Members)
+                    {
+                        if (x.Code == y.Code) continue;
+                        if (codes.Forward is { } f) output.Add(Make(s, f, x, y, first, last, v, negated, claimant));
+                        if (codes.Reverse is { } r) output.Add(Make(s, r, y, x, first, last, v, negated, claimant));
+                    }
+                }
+            }
+            if (output.Count > before) coded.Add((v, first, last));
+        }
+
+        CodeNouns(article, s, verbs, groups, matcher, coded, attribution, output);
+        Remember(s, verbs, context);
+    }
+
+    private static void TraceSentence(SentenceView s, List<VerbGroup> verbs, Action<string> trace)
+    {
+        var line = new System.Text.StringBuilder();
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (i > 0 && s.NpAt[i] >= 0 && s.Phrases[s.NpAt[i]].Start == i) line.Append('[');
+            else if (i == 0 && s.NpAt[0] >= 0) line.Append('[');
+            line.Append(s.Form[i]).Append('/').Append(s.Tag[i]);
+            if (s.ActorAt[i] >= 0 && (i + 1 == s.Count || s.ActorAt[i + 1] != s.ActorAt[i])) line.Append("{A:").Append(string.Join("/", s.Actors[s.ActorAt[i]].Codes)).Append('}');
+            if (s.AgentAt[i] >= 0 && (i + 1 == s.Count || s.AgentAt[i + 1] != s.AgentAt[i])) line.Append("{R:").Append(s.Agents[s.AgentAt[i]].Code).Append('}');
+            if (s.NpAt[i] >= 0 && s.Phrases[s.NpAt[i]].End == i + 1) line.Append(']');
+            line.Append(' ');
+        }
+        trace("  tags: " + line);
+        foreach (var v in verbs)
+            trace($"  verb: '{s.Surface(v.Start, v.End)}' main={s.Form[v.Main]} entries={v.Entries.Count} inf={v.Infinitive} passive={v.Passive} neg={v.Negated} modality={v.Modality}" +
+                  (v.Governor is { } g ? $" governor='{s.Form[g.Main]}'" : "") + (v.GovernorNoun >= 0 ? $" governor-noun='{s.Form[v.GovernorNoun]}'" : ""));
+    }
+
+    // ------------------------------------------------------------------ actors
+
+    private void FindActors(Article article, SentenceView s, ArticleContext context)
+    {
+        int sentenceStart = s.Start[0], sentenceEnd = s.End[s.Count - 1];
+        // The entity layer first: its actor codes (or its country, with the role words around it) outrank dictionary names.
+        foreach (var e in article.Entities)
+        {
+            if (e.Span.End <= sentenceStart || e.Span.Start >= sentenceEnd) continue;
+            var code = e.Actor ?? e.Country;
+            if (code is null) continue;
+            int from = Array.FindIndex(s.Start, t => t >= e.Span.Start);
+            int to = Array.FindLastIndex(s.End, t => t <= e.Span.End) + 1;
+            if (from < 0 || to <= from) continue;
+            bool person = e.Type == "PERSON";
+            s.AddActor(new ActorMention(from, to, [code.ToUpperInvariant()], person, FromEntity: true));
+            if (person) RememberSurname(s, from, to, [code.ToUpperInvariant()], context);
+        }
+        for (int i = 0; i < s.Count;)
+        {
+            if (s.ActorAt[i] < 0 && _dictionaries.Actors.TryMatchAt(s.Upper, s.IsWord, i, out var m) && IsNamed(s, m.Start, m.End))
+            {
+                var code = m.Value.CodeOn(context.Day);
+                if (code is not null)
+                {
+                    var codes = code.Split('/', StringSplitOptions.RemoveEmptyEntries);
+                    s.AddActor(new ActorMention(m.Start, m.End, codes, m.Value.IsPerson, false));
+                    if (m.Value.IsPerson) RememberSurname(s, m.Start, m.End, codes, context);
+                }
+                i = m.End;
+                continue;
+            }
+            // "Mr Blair", "Blair": a surname of someone the article has named in full.
+            if (s.ActorAt[i] < 0 && context.Surnames.TryGetValue(s.Upper[i], out var known) && char.IsUpper(s.Form[i][0]))
+            {
+                int from = i > 0 && _words.Is("honorific", s.Upper[i - 1]) && s.ActorAt[i - 1] < 0 ? i - 1 : i;
+                s.AddActor(new ActorMention(from, i + 1, known.Codes, known.IsPerson, false));
+            }
+            i++;
+        }
+        foreach (var m in _dictionaries.Agents.MatchAll(s.Upper, s.IsWord))
+            s.AddAgent(new AgentMention(m.Start, m.End, m.Value.Code, m.Value.Before));
+    }
+
+    /// <summary>A name in running text is capitalised somewhere: "turkey" the bird is not Turkey the country.</summary>
+    private static bool IsNamed(SentenceView s, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+            if (s.Form[i].Length > 0 && char.IsUpper(s.Form[i][0])) return true;
+        return false;
+    }
+
+    private static void RememberSurname(SentenceView s, int from, int to, string[] codes, ArticleContext context)
+    {
+        if (to - from < 2) return;
+        var last = s.Upper[to - 1];
+        if (last.Length < 3 || !char.IsLetter(last[0])) return;
+        context.Surnames.TryAdd(last, (codes, true));
+    }
+
+    // ------------------------------------------------------------------ verbs
+
+    private List<VerbGroup> FindVerbGroups(SentenceView s)
+    {
+        var result = new List<VerbGroup>();
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (s.ActorAt[i] >= 0) continue;
+            var entries = _dictionaries.Verbs.Lookup(s.Upper[i]);
+            bool verbTag = s.IsVerbTag(i) && s.NpAt[i] < 0;
+            // A dictionary verb the tagger called a noun still is one after "to" or a modal: "inching nearer to accord".
+            bool afterInfinitive = i > 0 && (s.Tag[i - 1] is "TO" or "MD") && s.Tag[i] is "NN" or "VBP" or "JJ" or "NNP" or "VB";
+            if (!verbTag && !(entries.Count > 0 && afterInfinitive)) continue;
+            if (s.NpAt[i] >= 0 && !verbTag && !afterInfinitive) continue;
+            var chosen = ChooseEntries(s, i, entries, out int verbStart, out int verbEnd);
+            bool isAux = _words.Is("auxiliary", s.Upper[i]) || s.Tag[i] == "MD";
+            // An auxiliary followed by the rest of its group is not a group of its own.
+            if (isAux && chosen.Count == 0 && NextVerbInGroup(s, i + 1) >= 0) continue;
+            var g = new VerbGroup { Main = i, VerbStart = verbStart, VerbEnd = verbEnd, End = verbEnd, Entries = chosen };
+            ExtendLeft(s, g);
+            Describe(s, g);
+            g.IsReporting = _words.Is("reporting", s.Upper[i]) || _dictionaries.Attribution.Contains(s.Upper[i]);
+            result.Add(g);
+            i = Math.Max(i, verbEnd - 1);
+        }
+        // "is" and "is about to restore" are one group, not two.
+        result.RemoveAll(g => result.Any(h => h != g && h.Start <= g.Start && h.End >= g.End && h.End - h.Start > g.End - g.Start));
+        foreach (var g in result) FindGovernor(s, g, result);
+        return result;
+    }
+
+    /// <summary>The entries that fit the words around the verb: a multi-word verb needs its other words in place.</summary>
+    private static List<VerbEntry> ChooseEntries(SentenceView s, int i, IReadOnlyList<VerbEntry> entries, out int start, out int end)
+    {
+        start = i;
+        end = i + 1;
+        var chosen = new List<VerbEntry>();
+        int best = -1;
+        foreach (var e in entries)
+        {
+            int from = i - e.Before.Length, to = i + 1 + e.After.Length;
+            if (from < 0 || to > s.Count) continue;
+            bool fits = true;
+            for (int k = 0; k < e.Before.Length && fits; k++) fits = s.Upper[from + k] == e.Before[k];
+            for (int k = 0; k < e.After.Length && fits; k++) fits = s.Upper[i + 1 + k] == e.After[k];
+            if (!fits) continue;
+            int size = e.Before.Length + e.After.Length;
+            if (size > best)
+            {
+                best = size;
+                chosen.Clear();
+                start = from;
+                end = to;
+            }
+            if (size == best) chosen.Add(e);
+        }
+        return chosen;
+    }
+
+    private int NextVerbInGroup(SentenceView s, int i)
+    {
+        for (; i < s.Count && i < s.Count; i++)
+        {
+            if (s.IsVerbTag(i) || s.Tag[i] == "MD") return i;
+            if (s.IsAdverb(i) || _words.Is("negation", s.Upper[i]) || s.Tag[i] == "TO") continue;
+            return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>Takes in the auxiliaries, modals, negation, adverbs and "to" before the verb ("is about to", "will not").</summary>
+    private void ExtendLeft(SentenceView s, VerbGroup g)
+    {
+        int j = g.VerbStart - 1;
+        int start = g.VerbStart;
+        while (j >= 0)
+        {
+            var u = s.Upper[j];
+            if (s.ActorAt[j] >= 0) break;
+            if (s.Tag[j] == "TO" || u == "TO")
+            {
+                start = j;
+                g.Infinitive = true;
+                j--;
+                // "about to", "going to", "set to": the future phrase belongs to the group.
+                int phrase = _words.PhraseEndingAt("future", s.Upper, j + 2);
+                if (phrase > 1) { start = j + 2 - phrase; j = start - 1; g.Infinitive = false; continue; }
+                break;
+            }
+            if (s.Tag[j] == "MD" || (_words.Is("auxiliary", u) && s.Tag[j] != "POS") || _words.Is("negation", u) || _words.Is("future", u) || _words.Is("hypothetical", u))
+            {
+                start = j;
+                j--;
+                continue;
+            }
+            if (s.IsAdverb(j) && s.NpAt[j] < 0)
+            {
+                start = j;
+                j--;
+                continue;
+            }
+            break;
+        }
+        // Leading adverbs belong to the clause, not the group.
+        while (start < g.VerbStart && s.IsAdverb(start) && !_words.Is("negation", s.Upper[start])) start++;
+        g.Start = start;
+    }
+
+    private void Describe(SentenceView s, VerbGroup g)
+    {
+        bool passiveAux = false;
+        for (int i = g.Start; i < g.VerbStart; i++)
+        {
+            var u = s.Upper[i];
+            if (_words.Is("negation", u)) g.Negated = true;
+            if (_words.Is("passive", u)) passiveAux = true;
+            if (_words.Is("future", u)) g.Modality = Modality.Future;
+            else if (_words.Is("hypothetical", u) && g.Modality == Modality.Asserted) g.Modality = Modality.Hypothetical;
+            if (_words.PhraseAt("future", s.Upper, i) > 0) g.Modality = Modality.Future;
+            if (_words.PhraseAt("hypothetical", s.Upper, i) > 0 && g.Modality == Modality.Asserted) g.Modality = Modality.Hypothetical;
+        }
+        g.Passive = passiveAux && s.Tag[g.Main] is "VBN" or "VBD";
+        if (s.Upper[^1] == "?" && g.Modality == Modality.Asserted) g.Modality = Modality.Hypothetical;
+    }
+
+    /// <summary>For "to ..." groups: the verb or noun whose complement they are ("vowed to", "efforts to").</summary>
+    private void FindGovernor(SentenceView s, VerbGroup g, List<VerbGroup> all)
+    {
+        if (!g.Infinitive) return;
+        int before = g.Start - 1;
+        if (before >= 0 && (s.IsNounTag(before) || s.Tag[before] is "JJ") && IsGoverningWord(s.Upper[before]))
+        {
+            g.GovernorNoun = before;
+            g.Modality = ModalityOf(s.Upper[before], g.Modality, out bool refused);
+            if (refused) g.Negated = true;
+            return;
+        }
+        for (int k = all.IndexOf(g) - 1; k >= 0; k--)
+        {
+            var h = all[k];
+            if (g.Start - h.End > 8) break;
+            if (Crosses(s, h.End, g.Start)) break;
+            g.Governor = h;
+            g.Modality = ModalityOf(s.Upper[h.Main], h.Modality != Modality.Asserted ? h.Modality : g.Modality, out bool refused);
+            if (refused || h.Negated) g.Negated = true;
+            return;
+        }
+    }
+
+    private bool IsGoverningWord(string u) =>
+        _words.Is("intention", u) || _words.Is("threat", u) || _words.Is("demand", u) || _words.Is("refusal", u);
+
+    private string ModalityOf(string governor, string inherited, out bool refused)
+    {
+        refused = _words.Is("refusal", governor);
+        if (_words.Is("threat", governor)) return Modality.Threatened;
+        if (_words.Is("demand", governor)) return Modality.Demanded;
+        if (_words.Is("intention", governor)) return inherited == Modality.Future ? Modality.Future : Modality.Intended;
+        return inherited;
+    }
+
+    // A "to" complement does not reach back over a sentence division or a new clause.
+    private bool Crosses(SentenceView s, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+            if (s.Upper[i] is ";" or ":" || _words.Is("subordinator", s.Upper[i]) && s.NpAt[i] < 0 || _words.Is("complementizer", s.Upper[i]) && s.NpAt[i] < 0) return true;
+        return false;
+    }
+
+    private bool GovernedNounIsCoded(VerbGroup v, List<VerbGroup> verbs)
+    {
+        // "abandoned efforts to stop": the noun is the object of a coded verb, whose event covers it.
+        for (int k = verbs.IndexOf(v) - 1; k >= 0; k--)
+        {
+            var h = verbs[k];
+            if (v.GovernorNoun - h.End > 6) return false;
+            return h.Coded;
+        }
+        return false;
+    }
+
+    private static EventCodes DefaultCodes(IReadOnlyList<VerbEntry> entries)
+    {
+        // A verb's own code outranks its block's; between blocks, the first listed wins (null included).
+        foreach (var e in entries) if (e.OwnCode is not null) return e.OwnCode;
+        return entries.Count > 0 ? entries[0].Block.Code : EventCodes.Null;
+    }
+
+    // ------------------------------------------------------------------ roles
+
+    private void ResolveSubject(SentenceView s, VerbGroup v, List<VerbGroup> verbs, ActorGroups groups, ArticleContext context)
+    {
+        if (v.SubjectResolved) return;
+        v.SubjectResolved = true;
+        int index = verbs.IndexOf(v);
+        // "condemned the attack and promised aid": a verb after "and" shares the subject before it.
+        int b = v.Start - 1;
+        while (b >= 0 && (s.IsAdverb(b) && s.NpAt[b] < 0)) b--;
+        if (b >= 0 && s.Upper[b] is "AND" or "OR" or "BUT" && index > 0)
+        {
+            var previous = verbs[index - 1];
+            if (!previous.Infinitive || previous.Governor is null) { v.Subject = previous.Subject; }
+            else v.Subject = previous.Governor.Subject;
+            if (v.Subject is not null) return;
+        }
+        if (v.Infinitive && v.Governor is not null)
+        {
+            // "urged Bree to help": a demand's object does the act; otherwise its subject does.
+            if (_words.Is("demand", s.Upper[v.Governor.Main]))
+            {
+                var obj = groups.First(v.Governor.End, v.Start);
+                if (obj is not null) { v.Subject = obj; return; }
+            }
+            v.Subject = v.Governor.Subject;
+            return;
+        }
+        if (v.Infinitive && v.GovernorNoun >= 0)
+        {
+            // "Eriador's refusal to talk": the noun's owner; else whoever governs the noun.
+            var owner = groups.EndingAt(v.GovernorNoun + 1, Math.Max(0, v.GovernorNoun - 6));
+            if (owner is not null && !owner.IsEmpty) { v.Subject = owner; return; }
+            for (int k = index - 1; k >= 0; k--) { v.Subject = verbs[k].Subject; return; }
+            return;
+        }
+
+        int regionStart = ClauseStart(s, v, out int boundary);
+        // "In October, Mr Straw ...", "Despite criticism from Gondor, Arnor ...": an opening phrase is not the subject.
+        if (regionStart < v.Start && s.Tag[regionStart] == "IN")
+            for (int k = v.Start - 1; k > regionStart; k--)
+                if (s.Upper[k] == ",") { regionStart = k + 1; break; }
+        if (boundary >= 0 && _words.Is("relative", s.Upper[boundary]) || boundary >= 0 && s.Tag[boundary] == "WDT")
+        {
+            // "a woman who shot at ...": the relative pronoun stands for the noun before it.
+            int end = boundary;
+            if (end > 0 && s.Upper[end - 1] == ",") end--;
+            v.Subject = groups.EndingAt(end, 0);
+            if (v.Subject is not null) return;
+        }
+        for (int i = regionStart; i < v.Start; i++)
+        {
+            int np = s.NpAt[i];
+            if (np < 0 || s.Phrases[np].Start != i) continue;
+            if (s.IsPronoun(i))
+            {
+                var resolved = Pronoun(s, i, verbs, index, groups, context);
+                if (resolved is not null) { v.Subject = resolved; return; }
+                continue;
+            }
+            var g = groups.At(np, v.Start);
+            if (!g.IsEmpty) { v.Subject = g; return; }
+            i = s.Phrases[np].End - 1;
+        }
+    }
+
+    /// <summary>Who reports the clause of <paramref name="v"/>: the subject of "said" in "X said (that) ...", or of "according to X".</summary>
+    private string? ReportedBy(SentenceView s, VerbGroup v, List<VerbGroup> verbs)
+    {
+        for (int k = verbs.IndexOf(v) - 1; k >= 0; k--)
+        {
+            var h = verbs[k];
+            if (!h.IsReporting) continue;
+            // The reported clause follows the reporting verb directly, or after "that" and a few words of its own.
+            if (v.Start - h.End > 12 || h.Subject is null) break;
+            return s.Surface(h.Subject.Start, h.Subject.End);
+        }
+        for (int i = 0; i + 2 < s.Count; i++)
+        {
+            int n = _words.PhraseAt("attribution-phrase", s.Upper, i);
+            if (n == 0 || s.NpAt[i + n] < 0) continue;
+            var p = s.Phrases[s.NpAt[i + n]];
+            if (v.Start >= p.Start && v.Start < p.End) return null;
+            return s.Surface(p.Start, p.End);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Where the clause of <paramref name="v"/> starts: after a subordinator, complementizer, relative
+    /// pronoun, earlier verb, semicolon or a comma-and introducing a new clause; comma-enclosed asides
+    /// just before the verb are stepped over. <paramref name="boundary"/> is the token that ended the walk.
+    /// </summary>
+    private int ClauseStart(SentenceView s, VerbGroup v, out int boundary)
+    {
+        boundary = -1;
+        int j = v.Start - 1;
+        // "Arnor's foreign minister, in remarks published on Monday, urged": skip the aside.
+        if (j >= 1 && s.Upper[j] == ",")
+        {
+            for (int k = j - 1; k >= Math.Max(0, j - 16); k--)
+            {
+                if (s.Upper[k] is ";" or ":") break;
+                if (s.Upper[k] == "," && k > 0 && s.NpAt[k - 1] >= 0) { j = k - 1; break; }
+            }
+        }
+        bool verbSeen = false;
+        for (int k = 0; k < j; k++) if (s.IsVerbTag(k) && s.NpAt[k] < 0 && !_words.Is("auxiliary", s.Upper[k])) { verbSeen = true; break; }
+        for (; j >= 0; j--)
+        {
+            var u = s.Upper[j];
+            if (u is ";" or ":" or "\"" or "``" or "''") { boundary = j; return j + 1; }
+            if (s.NpAt[j] >= 0 || s.ActorAt[j] >= 0) continue;
+            if (_words.Is("subordinator", u) || _words.Is("complementizer", u) || _words.Is("conditional", u) || _words.Is("relative", u) || s.Tag[j] is "WDT" or "WP" or "WRB")
+            {
+                boundary = j;
+                return j + 1;
+            }
+            if (s.IsVerbTag(j) && !InAnyAside(s, j)) { boundary = j; return j + 1; }
+            if (u is "AND" or "BUT" && j > 0 && s.Upper[j - 1] == "," && verbSeen) { boundary = j; return j + 1; }
+        }
+        return 0;
+    }
+
+    // A participle inside a noun phrase's modifier ("crowds carrying flags") is not a clause's verb.
+    private static bool InAnyAside(SentenceView s, int j) => s.Tag[j] is "VBG" or "VBN" && j > 0 && s.NpAt[j - 1] >= 0 && j + 1 < s.Count && s.Upper[j + 1] is "BY" or "IN" or "ON" or "AT" or "FROM" or "TO";
+
+    private ActorGroup? Pronoun(SentenceView s, int i, List<VerbGroup> verbs, int index, ActorGroups groups, ArticleContext context)
+    {
+        var u = s.Upper[i];
+        // The nearest earlier subject in this sentence of the right kind, else the last of that kind in the article.
+        if (_words.Is("pronoun-person", u))
+        {
+            for (int k = index - 1; k >= 0; k--)
+                if (verbs[k].Subject is { } g && g.Members.Count == 1 && g.Members[0].IsPerson) return g;
+            return context.LastPerson;
+        }
+        if (_words.Is("pronoun-thing", u))
+        {
+            for (int k = index - 1; k >= 0; k--)
+                if (verbs[k].Subject is { } g && g.Members.Count == 1 && !g.Members[0].IsPerson) return g;
+            return context.LastThing;
+        }
+        if (_words.Is("pronoun-plural", u))
+        {
+            for (int k = index - 1; k >= 0; k--)
+                if (verbs[k].Subject is { } g && g.Members.Count > 1) return g;
+            return context.LastPlural;
+        }
+        return null;
+    }
+
+    /// <summary>How far after the verb its object may be sought: not into a coordinated clause or a closing "..., officials said".</summary>
+    private int ScopeEnd(SentenceView s, VerbGroup v, List<VerbGroup> verbs, Attribution? attribution)
+    {
+        int end = s.Count;
+        if (attribution is { } a && v.Start < a.Comma) end = a.Comma;
+        for (int i = v.End; i < end; i++)
+        {
+            if (s.Upper[i] is ";" or ":") return i;
+            if (s.Upper[i] is "AND" or "BUT" or "OR" && s.NpAt[i] < 0)
+            {
+                // "... and promised aid": the next verb right after the conjunction starts its own scope.
+                int k = i + 1;
+                while (k < end && s.IsAdverb(k)) k++;
+                if (k < end && verbs.Any(g => g.Start == k || g.VerbStart == k)) return i;
+                // ", and Gondor signed ...": a new clause with its own subject.
+                if (i > 0 && s.Upper[i - 1] == "," && NewClauseAt(s, k, end, verbs)) return i - 1;
+            }
+        }
+        return end;
+    }
+
+    private static bool NewClauseAt(SentenceView s, int k, int end, List<VerbGroup> verbs)
+    {
+        if (k >= end || s.NpAt[k] < 0) return false;
+        int after = s.Phrases[s.NpAt[k]].End;
+        return verbs.Any(g => g.Start == after);
+    }
+
+    private (ActorGroup? Sources, ActorGroup? Targets, ActorGroup? Mutual) Roles(SentenceView s, VerbGroup v, PatternMatch? match, ActorGroups groups, int ceiling, List<VerbGroup> verbs)
+    {
+        ActorGroup? source = match?.Source, target = match?.Target;
+        if (match?.Compound is { } compound)
+        {
+            if (match.CompoundBeforeVerb && source is null && target is null) return (null, null, compound);
+            if (match.CompoundBeforeVerb) source ??= compound;
+            else target ??= compound;
+        }
+        if (v.Passive)
+        {
+            source ??= ByAgent(s, v, groups, ceiling);
+            target ??= v.Subject;
+        }
+        else
+        {
+            source ??= v.Subject;
+            if (target is null)
+            {
+                var subject = source;
+                target = groups.First(v.End, ceiling, np => !SameActors(groups.At(np, ceiling), subject) && !IsPronounPhrase(s, np));
+            }
+        }
+        // "noted that Cirith Ungol regretted": when the pattern's target is the clause's subject, the source is the sentence's.
+        if (source is not null && target is not null && ReferenceEquals(source, target) || source is not null && target is not null && SameActors(source, target))
+        {
+            int index = verbs.IndexOf(v);
+            source = null;
+            for (int k = index - 1; k >= 0 && source is null; k--)
+                if (verbs[k].Subject is { } g && !SameActors(g, target)) source = g;
+            source ??= groups.First(0, target.Start);
+        }
+        return (source, target, null);
+    }
+
+    private static string Describe(SentenceView s, ActorGroup? g) =>
+        g is null ? "-" : $"'{s.Surface(g.Start, g.End)}'=" + string.Join(",", g.Members.Select(m => m.Code));
+
+    private static bool IsPronounPhrase(SentenceView s, int np) => s.IsPronoun(s.Phrases[np].Start);
+
+    private static bool SameActors(ActorGroup? a, ActorGroup? b) =>
+        a is not null && b is not null && !a.IsEmpty && a.Members.Count == b.Members.Count && a.Members.All(m => b.Members.Any(n => n.Code == m.Code));
+
+    /// <summary>The "by ..." agent of a passive verb.</summary>
+    private static ActorGroup? ByAgent(SentenceView s, VerbGroup v, ActorGroups groups, int ceiling)
+    {
+        for (int i = v.End; i < ceiling - 1 && i < v.End + 6; i++)
+        {
+            if (s.Upper[i] != "BY") continue;
+            int np = s.NpAt[i + 1];
+            if (np < 0) return null;
+            var g = groups.At(np, ceiling);
+            return g.IsEmpty ? null : g;
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ attribution
+
+    private sealed record Attribution(int Comma, string Claimant);
+
+    /// <summary>"..., a senior official said on Saturday." at the end of a sentence: who claims the rest of it.</summary>
+    private Attribution? TrailingAttribution(SentenceView s, List<VerbGroup> verbs, ActorGroups groups)
+    {
+        for (int k = verbs.Count - 1; k >= 0; k--)
+        {
+            var v = verbs[k];
+            if (!v.IsReporting) continue;
+            // Find the comma before the reporting clause's subject.
+            int j = v.Start - 1;
+            while (j >= 0 && s.Upper[j] != "," && (s.NpAt[j] >= 0 || s.IsAdverb(j))) j--;
+            if (j < 1 || s.Upper[j] != ",") return null;
+            // After the verb: only time and place, then the end.
+            for (int i = v.End; i < s.Count; i++)
+                if (s.IsVerbTag(i) || s.Upper[i] is "THAT" or ",") return null;
+            var claimant = j + 1 < v.Start ? s.Surface(j + 1, v.Start) : null;
+            if (claimant is null) return null;
+            // The reported clause's events are the claimant's; the reporting verb's own subject is the claimant.
+            return new Attribution(j, claimant);
+        }
+        return null;
+    }
+
+    private static string? QuoteSpeaker(Article article, SentenceView s, VerbGroup v)
+    {
+        int at = s.Start[v.Main];
+        foreach (var q in article.Quotes)
+            if (q.Span.Start <= at && at < q.Span.End && q.Speaker is not null) return q.Speaker;
+        return null;
+    }
+
+    // ------------------------------------------------------------------ nominal events
+
+    private void CodeNouns(Article article, SentenceView s, List<VerbGroup> verbs, ActorGroups groups, PatternMatcher matcher,
+        List<(VerbGroup Group, int First, int Last)> coded, Attribution? attribution, List<Event> output)
+    {
+        if (_dictionaries.Nouns.FormCount == 0) return;
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (!s.IsNounTag(i) || s.ActorAt[i] >= 0) continue;
+            var entries = _dictionaries.Nouns.Lookup(s.Upper[i]);
+            if (entries.Count == 0) continue;
+            // A verb's event already tells of its noun ("held talks with", "postponed the visit").
+            if (coded.Any(c => i >= c.First && i < c.Last)) continue;
+            var governor = verbs.LastOrDefault(g => g.End <= i);
+            if (governor is not null && coded.Any(c => c.Group == governor) && i - governor.End < 6) continue;
+            int ceiling = s.Count;
+            if (attribution is { } a && i < a.Comma) ceiling = a.Comma;
+            var match = matcher.Best(entries.SelectMany(e => e.Block.Patterns).Distinct(), i, i + 1, 0, ceiling);
+            if (match is null || match.Pattern.Codes.IsNull) continue;
+            if (match.Target is null && match.Compound is null) continue;
+
+            string modality = Modality.Asserted;
+            bool negated = false;
+            for (int k = i - 1; k >= 0 && s.NpAt[k] >= 0 && s.NpAt[k] == s.NpAt[i]; k--)
+            {
+                if (_words.Is("future-modifier", s.Upper[k])) modality = Modality.Future;
+                if (s.Upper[k] is "NO") negated = true;
+            }
+            if (governor is not null && i - governor.End < 6)
+            {
+                if (governor.Modality != Modality.Asserted && modality == Modality.Asserted) modality = governor.Modality;
+                if (governor.Negated || _words.Is("cancel", s.Upper[governor.Main]) || _words.Is("refusal", s.Upper[governor.Main])) negated = true;
+            }
+
+            ActorGroup? source = match.Source, target = match.Target, mutual = null;
+            if (match.Compound is { } compound)
+            {
+                if (source is null && target is null) mutual = compound;
+                else target ??= compound;
+            }
+            // The event's doer: "Brown's visit", "the visit by Brown", or the subject of the verb it hangs on ("Brown held talks").
+            source ??= mutual is null ? NounOwner(s, i, groups) ?? governor?.Subject : null;
+            if (mutual is null && (source is null || target is null)) continue;
+            int first = Math.Min(i, match.First), last = Math.Max(i + 1, match.Last);
+            var v = new VerbGroup { Start = i, End = i + 1, Main = i, Modality = modality, Negated = negated };
+            string? claimant = governor?.Claimant ?? (attribution is { } at && i < at.Comma ? at.Claimant : null) ?? QuoteSpeaker(article, s, v);
+            var codes = match.Pattern.Codes;
+            if (mutual is not null)
+            {
+                foreach (var x in mutual.Members)
+                    foreach (var y in mutual.Members)
+                        if (x.Code != y.Code && codes.Forward is { } f) output.Add(Make(s, f, x, y, first, last, v, negated, claimant));
+                continue;
+            }
+            foreach (var x in source!.Members)
+                foreach (var y in target!.Members)
+                {
+                    if (x.Code == y.Code) continue;
+                    if (codes.Forward is { } f) output.Add(Make(s, f, x, y, first, last, v, negated, claimant));
+                    if (codes.Reverse is { } r) output.Add(Make(s, r, y, x, first, last, v, negated, claimant));
+                }
+        }
+    }
+
+    /// <summary>The actor a noun belongs to: a name earlier in its own phrase ("Brown's visit"), or "by ..." after it.</summary>
+    private static ActorGroup? NounOwner(SentenceView s, int i, ActorGroups groups)
+    {
+        int np = s.NpAt[i];
+        if (np >= 0 && s.Phrases[np].Start < i)
+        {
+            for (int k = s.Phrases[np].Start; k < i; k++)
+                if (s.ActorAt[k] >= 0)
+                {
+                    var g = groups.At(np, s.Count);
+                    if (!g.IsEmpty) return g;
+                }
+        }
+        if (i + 2 < s.Count && s.Upper[i + 1] == "BY" && s.NpAt[i + 2] >= 0)
+        {
+            var g = groups.At(s.NpAt[i + 2], s.Count);
+            if (!g.IsEmpty) return g;
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ output
+
+    private static Event Make(SentenceView s, string code, ActorRef source, ActorRef? target, int first, int last, VerbGroup v, bool negated, string? claimant)
+    {
+        var described = CameoCodebook.Describe(code);
+        return new Event(s.SpanOf(first, last), code)
+        {
+            Source = source.Code,
+            Target = target?.Code,
+            SourceSpan = s.SpanOf(source.Start, source.End),
+            TargetSpan = target is null ? null : s.SpanOf(target.Start, target.End),
+            Root = described.Root,
+            QuadClass = described.QuadClass,
+            Goldstein = described.Goldstein,
+            Modality = v.Modality,
+            Negated = negated,
+            Claimant = claimant,
+        };
+    }
+
+    private void Remember(SentenceView s, List<VerbGroup> verbs, ArticleContext context)
+    {
+        foreach (var v in verbs)
+        {
+            if (v.Subject is not { IsEmpty: false } g) continue;
+            if (g.Members.Count > 1) context.LastPlural = g;
+            else if (g.Members[0].IsPerson) context.LastPerson = g;
+            else context.LastThing = g;
+        }
+        context.LastView = s;
+    }
+}

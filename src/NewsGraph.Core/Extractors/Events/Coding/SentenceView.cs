@@ -1,0 +1,149 @@
+using NewsGraph.Core.Documents;
+using NewsGraph.Core.Extractors.Syntax;
+
+namespace NewsGraph.Core.Extractors.Events.Coding;
+
+/// <summary>An actor named in a sentence: tokens [Start, End), its codes on the article's day, and whether it is a person.</summary>
+internal sealed record ActorMention(int Start, int End, string[] Codes, bool IsPerson, bool FromEntity);
+
+/// <summary>A role word in a sentence ("police", "foreign minister"): tokens [Start, End) and its agent code.</summary>
+internal sealed record AgentMention(int Start, int End, string Code, bool Before);
+
+/// <summary>A base noun phrase: tokens [Start, End).</summary>
+internal readonly record struct NounPhrase(int Start, int End);
+
+/// <summary>
+/// One sentence as the coder sees it: its tokens (as offsets, upper-cased forms and Penn
+/// Treebank tags), its base noun phrases, and the actors and agents named in it. Built once per
+/// sentence; everything else the coder does reads it.
+/// </summary>
+internal sealed class SentenceView
+{
+    public SentenceView(string text, IReadOnlyList<Token> tokens, int first, int count, PosTagger tagger)
+    {
+        Text = text;
+        Count = count;
+        Start = new int[count];
+        End = new int[count];
+        Form = new string[count];
+        Upper = new string[count];
+        IsWord = new bool[count];
+        for (int i = 0; i < count; i++)
+        {
+            var t = tokens[first + i];
+            Start[i] = t.Start;
+            End[i] = t.End;
+            var surface = text.AsSpan(t.Start, t.Length);
+            Form[i] = PosFeatures.Form(surface);
+            Upper[i] = Form[i].ToUpperInvariant();
+            IsWord[i] = t.Kind is TokenKind.Word or TokenKind.Number;
+        }
+        var tagIndex = new byte[count];
+        tagger.Tag(Form, tagIndex);
+        Tag = new string[count];
+        for (int i = 0; i < count; i++) Tag[i] = tagger.TagName(tagIndex[i]);
+        ActorAt = Enumerable.Repeat(-1, count).ToArray();
+        AgentAt = Enumerable.Repeat(-1, count).ToArray();
+        NpAt = Enumerable.Repeat(-1, count).ToArray();
+    }
+
+    public string Text { get; }
+    public int Count { get; }
+    public int[] Start { get; }
+    public int[] End { get; }
+    public string[] Form { get; }
+    public string[] Upper { get; }
+    public bool[] IsWord { get; }
+    public string[] Tag { get; }
+
+    public List<ActorMention> Actors { get; } = new();
+    public List<AgentMention> Agents { get; } = new();
+    public int[] ActorAt { get; }
+    public int[] AgentAt { get; }
+    public List<NounPhrase> Phrases { get; } = new();
+    public int[] NpAt { get; }
+
+    public Span SpanOf(int from, int to) => new(Start[from], End[to - 1]);
+    public string Surface(int from, int to) => Text[Start[from]..End[to - 1]];
+
+    public bool IsVerbTag(int i) => Tag[i].StartsWith("VB", StringComparison.Ordinal);
+    public bool IsNounTag(int i) => Tag[i].StartsWith("NN", StringComparison.Ordinal);
+    public bool IsAdverb(int i) => Tag[i] is "RB" or "RBR" or "RBS";
+    public bool IsPronoun(int i) => Tag[i] == "PRP";
+    public bool IsPunct(int i) => !IsWord[i];
+    public bool InMention(int i) => ActorAt[i] >= 0 || AgentAt[i] >= 0;
+
+    /// <summary>Marks actor mentions, giving way to ones already placed (the entity layer's come first).</summary>
+    public void AddActor(ActorMention m)
+    {
+        for (int i = m.Start; i < m.End; i++)
+            if (ActorAt[i] >= 0) return;
+        Actors.Add(m);
+        for (int i = m.Start; i < m.End; i++) ActorAt[i] = Actors.Count - 1;
+    }
+
+    public void AddAgent(AgentMention m)
+    {
+        for (int i = m.Start; i < m.End; i++)
+            if (ActorAt[i] >= 0 || AgentAt[i] >= 0) return;
+        Agents.Add(m);
+        for (int i = m.Start; i < m.End; i++) AgentAt[i] = Agents.Count - 1;
+    }
+
+    /// <summary>
+    /// Chunks base noun phrases: determiners, adjectives, numbers, nouns and possessives, with every
+    /// actor and agent mention kept whole whatever its tags. A determiner starts a new phrase;
+    /// commas, conjunctions and prepositions end one. Pronouns are phrases of their own.
+    /// </summary>
+    public void Chunk()
+    {
+        int start = -1;
+        for (int i = 0; i < Count; i++)
+        {
+            bool mention = InMention(i);
+            bool nominal = mention || IsNominal(i);
+            if (start >= 0 && nominal && !mention && Tag[i] is "DT" or "PDT" or "PRP$" && !(i > 0 && Tag[i - 1] == "PDT") && Tag[i - 1] != "POS")
+            {
+                Close(start, i);
+                start = -1;
+            }
+            if (!nominal && start >= 0 && IsModifierInPhrase(i)) nominal = true;
+            if (Tag[i] == "PRP" && !mention)
+            {
+                if (start >= 0) Close(start, i);
+                Close(i, i + 1);
+                start = -1;
+                continue;
+            }
+            if (nominal)
+            {
+                if (start < 0) start = i;
+                continue;
+            }
+            if (start >= 0) Close(start, i);
+            start = -1;
+        }
+        if (start >= 0) Close(start, Count);
+    }
+
+    private void Close(int from, int to)
+    {
+        // A phrase of only determiners or possessive marks is no phrase.
+        bool content = false;
+        for (int i = from; i < to; i++)
+            if (InMention(i) || Tag[i] is not ("DT" or "PDT" or "POS" or "PRP$")) { content = true; break; }
+        if (!content) return;
+        Phrases.Add(new NounPhrase(from, to));
+        for (int i = from; i < to; i++) NpAt[i] = Phrases.Count - 1;
+    }
+
+    private bool IsNominal(int i) => Tag[i] is "DT" or "PDT" or "PRP$" or "JJ" or "JJR" or "JJS" or "CD" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "FW";
+
+    /// <summary>A participle between a phrase's start and a noun ("the affected villages") modifies it.</summary>
+    private bool IsModifierInPhrase(int i)
+    {
+        if (Tag[i] is not ("VBN" or "VBG")) return false;
+        if (i == 0 || Tag[i - 1] is not ("DT" or "JJ" or "PRP$" or "CD" or "POS")) return false;
+        return i + 1 < Count && (IsNounTag(i + 1) || Tag[i + 1] is "JJ" || InMention(i + 1));
+    }
+}
