@@ -11,7 +11,7 @@ namespace NewsGraph.Core.Extractors.Syntax;
 public sealed class PosModel
 {
     private const int Magic = 0x4E475053; // "NGPS"
-    private const int Version = 1;
+    private const int Version = 2;
     /// <summary>The tag index standing for "before the sentence".</summary>
     public const int Start = 255;
 
@@ -21,10 +21,11 @@ public sealed class PosModel
     private readonly byte[] _tags;
     private readonly float[] _weights;
 
-    internal PosModel(string[] tagNames, Dictionary<string, byte> unambiguous, Dictionary<ulong, int> rows, int[] first, byte[] tags, float[] weights)
+    internal PosModel(string[] tagNames, Dictionary<string, byte> unambiguous, Dictionary<string, ulong> allowed, Dictionary<ulong, int> rows, int[] first, byte[] tags, float[] weights)
     {
         TagNames = tagNames;
         Unambiguous = unambiguous;
+        Allowed = allowed;
         _rows = rows;
         _first = first;
         _tags = tags;
@@ -34,6 +35,11 @@ public sealed class PosModel
     public IReadOnlyList<string> TagNames { get; }
     /// <summary>Frequent words seen (almost) only ever with one tag: tagged without scoring.</summary>
     internal IReadOnlyDictionary<string, byte> Unambiguous { get; }
+    /// <summary>
+    /// For words seen often enough in training, the tags they were seen with (a bit per tag): the
+    /// tagger chooses among those only, so "agree" is never a noun however odd the sentence around it.
+    /// </summary>
+    internal IReadOnlyDictionary<string, ulong> Allowed { get; }
     public int FeatureCount => _rows.Count;
 
     internal void Score(ReadOnlySpan<ulong> features, Span<float> scores)
@@ -59,6 +65,12 @@ public sealed class PosModel
         {
             w.Write(word);
             w.Write(tag);
+        }
+        w.Write(Allowed.Count);
+        foreach (var (word, mask) in Allowed.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.Write(word);
+            w.Write(mask);
         }
         w.Write(_rows.Count);
         foreach (var (hash, row) in _rows.OrderBy(p => p.Key))
@@ -86,6 +98,9 @@ public sealed class PosModel
         int words = r.ReadInt32();
         var unambiguous = new Dictionary<string, byte>(words, StringComparer.Ordinal);
         for (int i = 0; i < words; i++) unambiguous[r.ReadString()] = r.ReadByte();
+        int allowedCount = r.ReadInt32();
+        var allowed = new Dictionary<string, ulong>(allowedCount, StringComparer.Ordinal);
+        for (int i = 0; i < allowedCount; i++) allowed[r.ReadString()] = r.ReadUInt64();
         int rows = r.ReadInt32();
         var index = new Dictionary<ulong, int>(rows);
         var first = new int[rows + 1];
@@ -103,6 +118,6 @@ public sealed class PosModel
             }
         }
         first[rows] = tags.Count;
-        return new PosModel(tagNames, unambiguous, index, first, tags.ToArray(), weights.ToArray());
+        return new PosModel(tagNames, unambiguous, allowed, index, first, tags.ToArray(), weights.ToArray());
     }
 }

@@ -47,14 +47,24 @@ public sealed class PosTagger
             {
                 int n = PosFeatures.Extract(words, i, prev, prev2, features);
                 Model.Score(features[..n], scores);
-                best = 0;
-                for (int t = 1; t < scores.Length; t++)
-                    if (scores[t] > scores[best]) best = t;
+                best = Best(scores, Model.Allowed.TryGetValue(words[i], out var mask) ? mask : ulong.MaxValue);
             }
             tags[i] = (byte)best;
             prev2 = prev;
             prev = best;
         }
+    }
+
+    /// <summary>The highest-scoring tag among those <paramref name="allowed"/> (a bit per tag).</summary>
+    internal static int Best(ReadOnlySpan<float> scores, ulong allowed)
+    {
+        int best = -1;
+        for (int t = 0; t < scores.Length; t++)
+        {
+            if ((allowed & (1UL << t)) == 0) continue;
+            if (best < 0 || scores[t] > scores[best]) best = t;
+        }
+        return best < 0 ? 0 : best;
     }
 
     /// <summary>Tags the tokens of a text: the convenience form for callers holding an article.</summary>

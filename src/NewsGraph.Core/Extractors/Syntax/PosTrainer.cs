@@ -34,6 +34,7 @@ public sealed class PosTrainer
     public PosModel Train(IReadOnlyList<TaggedSentence> sentences, int iterations = 8, int seed = 2003, Action<int, double>? progress = null)
     {
         var unambiguous = UnambiguousWords(sentences);
+        var allowed = AllowedTags(sentences);
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         var random = new Random(seed);
         Span<ulong> features = stackalloc ulong[PosFeatures.MaxFeatures];
@@ -54,7 +55,7 @@ public sealed class PosTrainer
                     else
                     {
                         int n = PosFeatures.Extract(words, i, prev, prev2, features);
-                        guess = Predict(features[..n], scores);
+                        guess = Predict(features[..n], scores, allowed.TryGetValue(words[i], out var mask) ? mask : ulong.MaxValue);
                         _step++;
                         if (guess != truth) Update(features[..n], truth, guess);
                     }
@@ -67,7 +68,7 @@ public sealed class PosTrainer
             progress?.Invoke(pass, total == 0 ? 0 : (double)right / total);
             random.Shuffle(order);
         }
-        return Average(unambiguous);
+        return Average(unambiguous, allowed);
     }
 
     /// <summary>Share of the words of <paramref name="sentences"/> the model tags as the gold data does.</summary>
@@ -88,7 +89,7 @@ public sealed class PosTrainer
         return total == 0 ? 0 : (double)right / total;
     }
 
-    private byte Predict(ReadOnlySpan<ulong> features, float[] scores)
+    private byte Predict(ReadOnlySpan<ulong> features, float[] scores, ulong allowed)
     {
         Array.Clear(scores);
         foreach (var f in features)
@@ -96,10 +97,7 @@ public sealed class PosTrainer
             if (!_rows.TryGetValue(f, out var row)) continue;
             for (int t = 0; t < scores.Length; t++) scores[t] += row.Weights[t];
         }
-        int best = 0;
-        for (int t = 1; t < scores.Length; t++)
-            if (scores[t] > scores[best]) best = t;
-        return (byte)best;
+        return (byte)PosTagger.Best(scores, allowed);
     }
 
     private void Update(ReadOnlySpan<ulong> features, byte truth, byte guess)
@@ -119,7 +117,7 @@ public sealed class PosTrainer
         row.Weights[tag] += delta;
     }
 
-    private PosModel Average(Dictionary<string, byte> unambiguous)
+    private PosModel Average(Dictionary<string, byte> unambiguous, Dictionary<string, ulong> allowed)
     {
         var index = new Dictionary<ulong, int>();
         var first = new List<int>();
@@ -142,7 +140,21 @@ public sealed class PosTrainer
             first.Add(start);
         }
         first.Add(tags.Count);
-        return new PosModel(_tagNames, unambiguous, index, first.ToArray(), tags.ToArray(), weights.ToArray());
+        return new PosModel(_tagNames, unambiguous, allowed, index, first.ToArray(), tags.ToArray(), weights.ToArray());
+    }
+
+    /// <summary>The tags of every word seen at least 5 times (rarer words may yet take tags training never showed them with).</summary>
+    private Dictionary<string, ulong> AllowedTags(IEnumerable<TaggedSentence> sentences)
+    {
+        var counts = new Dictionary<string, (int Count, ulong Mask)>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+            for (int i = 0; i < s.Words.Length; i++)
+            {
+                var word = PosFeatures.Form(s.Words[i]);
+                var (count, mask) = counts.GetValueOrDefault(word);
+                counts[word] = (count + 1, mask | 1UL << _tagIndex[s.Tags[i]]);
+            }
+        return counts.Where(p => p.Value.Count >= 5).ToDictionary(p => p.Key, p => p.Value.Mask, StringComparer.Ordinal);
     }
 
     /// <summary>Words seen at least 20 times with one tag at least 97% of the time.</summary>

@@ -48,8 +48,9 @@ internal sealed class ActorGroups(SentenceView s, ClauseWords words)
         // "Lawmakers and officials in Fornost and Gondor": roles without a country take the countries after them.
         ActorGroup? attached = null;
         int k = SkipParenthesis(end, limit);
+        bool lastIsBare = conjuncts.Count > 1 && !HasActor(conjuncts[^1]) && !HasAgent(conjuncts[^1]);
         if (depth < 2 && k + 1 < limit && RolePrepositions.Contains(s.Upper[k]) && s.NpAt[k + 1] >= 0 && s.Phrases[s.NpAt[k + 1]].Start == k + 1
-            && conjuncts.Any(c => !HasActor(c) && HasAgent(c)))
+            && (conjuncts.Any(c => !HasActor(c) && HasAgent(c)) || lastIsBare))
         {
             attached = At(s.NpAt[k + 1], limit, depth + 1);
             if (attached.IsEmpty || attached.Members.All(m => !IsCountryCoded(m))) attached = null;
@@ -61,6 +62,12 @@ internal sealed class ActorGroups(SentenceView s, ClauseWords words)
         bool previousPerson = false;
         foreach (var c in conjuncts)
         {
+            // "Ithilen's sheep and goats of Gondor": the last of a list takes the country after it.
+            if (attached is not null && lastIsBare && c == conjuncts[^1])
+            {
+                foreach (var m in attached.Members) Add(members, m.Code, c, m.IsPerson);
+                continue;
+            }
             var (actor, isPerson) = FirstActor(c);
             var (before, after, former) = Agents(c);
             if (actor is not null)

@@ -115,8 +115,8 @@ public sealed class EventCoder
             ResolveSubject(s, v, verbs, groups, context);
             v.Claimant ??= ReportedBy(s, v, verbs);
             if (v.Entries.Count == 0) continue;
-            if (v.Governor is { Coded: true }) continue; // "urged Bree to help": the help is part of the urging
-            if (v.GovernorNoun >= 0 && GovernedNounIsCoded(v, verbs)) continue;
+            // "urged Bree to help": the help is part of the urging, and so is whatever the help governs.
+            if (v.Governor is { Coded: true } || v.GovernorNoun >= 0 && GovernedNounIsCoded(v, verbs)) { v.Coded = true; continue; }
 
             int ceiling = ScopeEnd(s, v, verbs, attribution);
             var patterns = v.Entries.SelectMany(e => e.Block.Patterns).Distinct();
@@ -251,26 +251,81 @@ public sealed class EventCoder
         {
             if (s.ActorAt[i] >= 0) continue;
             var entries = _dictionaries.Verbs.Lookup(s.Upper[i]);
+            if (!s.IsVerbTag(i) && entries.Count > 0 && entries.All(e => e.Before.Length + e.After.Length > 0) && MultiWordHasVerb(s, i, entries))
+            {
+                var multi = ChooseEntries(s, i, entries, out int ms, out int me);
+                if (multi.Count > 0) { AddGroup(s, result, i, multi, ms, me); i = Math.Max(i, me - 1); continue; }
+            }
             bool verbTag = s.IsVerbTag(i) && s.NpAt[i] < 0;
-            // A dictionary verb the tagger called a noun still is one after "to" or a modal: "inching nearer to accord".
-            bool afterInfinitive = i > 0 && (s.Tag[i - 1] is "TO" or "MD") && s.Tag[i] is "NN" or "VBP" or "JJ" or "NNP" or "VB";
-            if (!verbTag && !(entries.Count > 0 && afterInfinitive)) continue;
-            if (s.NpAt[i] >= 0 && !verbTag && !afterInfinitive) continue;
+            if (!verbTag && (entries.Count == 0 || !(AfterAuxiliary(s, i) || AfterSubject(s, i) || PastFormBeforeObject(s, i)))) continue;
             var chosen = ChooseEntries(s, i, entries, out int verbStart, out int verbEnd);
+            // "wire/VB tap/NN": a multi-word verb is a verb when any of its words is.
+            if (!verbTag && chosen.Count == 0) continue;
             bool isAux = _words.Is("auxiliary", s.Upper[i]) || s.Tag[i] == "MD";
             // An auxiliary followed by the rest of its group is not a group of its own.
             if (isAux && chosen.Count == 0 && NextVerbInGroup(s, i + 1) >= 0) continue;
-            var g = new VerbGroup { Main = i, VerbStart = verbStart, VerbEnd = verbEnd, End = verbEnd, Entries = chosen };
-            ExtendLeft(s, g);
-            Describe(s, g);
-            g.IsReporting = _words.Is("reporting", s.Upper[i]) || _dictionaries.Attribution.Contains(s.Upper[i]);
-            result.Add(g);
+            AddGroup(s, result, i, chosen, verbStart, verbEnd);
             i = Math.Max(i, verbEnd - 1);
         }
+        foreach (var g in result)
+            if (s.NpAt[g.VerbStart] >= 0) s.CarveOut(g.VerbStart, g.VerbEnd);
         // "is" and "is about to restore" are one group, not two.
         result.RemoveAll(g => result.Any(h => h != g && h.Start <= g.Start && h.End >= g.End && h.End - h.Start > g.End - g.Start));
         foreach (var g in result) FindGovernor(s, g, result);
         return result;
+    }
+
+    private void AddGroup(SentenceView s, List<VerbGroup> result, int i, List<VerbEntry> chosen, int verbStart, int verbEnd)
+    {
+        var g = new VerbGroup { Main = i, VerbStart = verbStart, VerbEnd = verbEnd, End = verbEnd, Entries = chosen };
+        ExtendLeft(s, g);
+        Describe(s, g);
+        g.IsReporting = _words.Is("reporting", s.Upper[i]) || _dictionaries.Attribution.Contains(s.Upper[i]);
+        result.Add(g);
+    }
+
+    private static bool MultiWordHasVerb(SentenceView s, int i, IReadOnlyList<VerbEntry> entries)
+    {
+        foreach (var e in entries)
+            for (int k = Math.Max(0, i - e.Before.Length); k <= Math.Min(s.Count - 1, i + e.After.Length); k++)
+                if (k != i && s.IsVerbTag(k)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// A dictionary verb the tagger called a noun or adjective still is one after "to", a modal, an
+    /// auxiliary or a negation: "inching nearer to accord", "didn't clash", "will not ever clash".
+    /// </summary>
+    private bool AfterAuxiliary(SentenceView s, int i)
+    {
+        if (s.Tag[i] is not ("NN" or "NNS" or "JJ" or "NNP" or "VBP" or "VB" or "RB")) return false;
+        int j = i - 1;
+        while (j >= 0 && s.IsAdverb(j) && !_words.Is("negation", s.Upper[j])) j--;
+        if (j < 0) return false;
+        var u = s.Upper[j];
+        return s.Tag[j] is "TO" or "MD" || _words.Is("negation", u) || u is "DO" or "DOES" or "DID" || _words.Is("future", u) || _words.Is("hypothetical", u);
+    }
+
+    /// <summary>
+    /// "The Philippines and France agree that ...": a dictionary verb right after the clause's first
+    /// names, before "that", a determiner or a preposition, with no other verb in the clause yet.
+    /// </summary>
+    private static bool AfterSubject(SentenceView s, int i)
+    {
+        if (s.Tag[i] is not ("NN" or "NNS" or "JJ") || i == 0 || i + 1 >= s.Count) return false;
+        if (s.ActorAt[i - 1] < 0 && s.AgentAt[i - 1] < 0) return false;
+        if (s.Tag[i + 1] is not ("IN" or "DT" or "TO" or "PRP$" or "WDT" or "NNP")) return false;
+        for (int k = 0; k < i; k++)
+            if (s.IsVerbTag(k) || s.Tag[k] == "MD") return false;
+        return true;
+    }
+
+    /// <summary>"..., urged/JJ Eriador to respond": a dictionary verb in -ed after a phrase or comma and before a name or determiner.</summary>
+    private static bool PastFormBeforeObject(SentenceView s, int i)
+    {
+        if (s.Tag[i] is not ("JJ" or "NN" or "NNP") || !s.Upper[i].EndsWith("ED", StringComparison.Ordinal) || i == 0 || i + 1 >= s.Count) return false;
+        bool afterPhrase = s.Upper[i - 1] == "," || (s.NpAt[i - 1] >= 0 && s.Tag[i - 1] is not ("DT" or "PRP$" or "JJ" or "CD"));
+        return afterPhrase && s.Tag[i + 1] is "NNP" or "NNPS" or "DT" or "PRP$" or "PRP";
     }
 
     /// <summary>The entries that fit the words around the verb: a multi-word verb needs its other words in place.</summary>

@@ -110,8 +110,9 @@ internal sealed class PatternMatcher(SentenceView s, ActorGroups groups, ClauseW
                 return -1;
             case PatternElementKind.SkipPhrase:
             {
+                // "their ^": the phrase may have begun with a word the pattern already matched.
                 int np = s.NpAt[start];
-                if (np < 0 || s.Phrases[np].Start != start) return -1;
+                if (np < 0) return -1;
                 return s.Phrases[np].End;
             }
             default:

@@ -107,7 +107,7 @@ internal sealed class SentenceView
                 Close(start, i);
                 start = -1;
             }
-            if (!nominal && start >= 0 && IsModifierInPhrase(i)) nominal = true;
+            if (!nominal && start >= 0 && (IsModifierInPhrase(i) || IsInnerConjunctionOrAdverb(i))) nominal = true;
             if (Tag[i] == "PRP" && !mention)
             {
                 if (start >= 0) Close(start, i);
@@ -126,6 +126,23 @@ internal sealed class SentenceView
         if (start >= 0) Close(start, Count);
     }
 
+    /// <summary>Takes tokens [from, to) out of the phrase holding them (a verb the tagger called a noun), keeping what is left on each side.</summary>
+    public void CarveOut(int from, int to)
+    {
+        int np = NpAt[from];
+        if (np < 0) return;
+        var p = Phrases[np];
+        for (int i = p.Start; i < p.End; i++) NpAt[i] = -1;
+        // The phrase's slot keeps its left part (or becomes empty); the right part is appended.
+        Phrases[np] = new NounPhrase(p.Start, Math.Max(p.Start, from));
+        for (int i = p.Start; i < from; i++) NpAt[i] = np;
+        if (to < p.End)
+        {
+            Phrases.Add(new NounPhrase(to, p.End));
+            for (int i = to; i < p.End; i++) NpAt[i] = Phrases.Count - 1;
+        }
+    }
+
     private void Close(int from, int to)
     {
         // A phrase of only determiners or possessive marks is no phrase.
@@ -139,11 +156,34 @@ internal sealed class SentenceView
 
     private bool IsNominal(int i) => Tag[i] is "DT" or "PDT" or "PRP$" or "JJ" or "JJR" or "JJS" or "CD" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "FW";
 
+    /// <summary>
+    /// "awful and evil minister", "a clearly inebriated official", "Dol_Amroth": a conjunction between
+    /// adjectives, an adverb before an adjective, and an underscore between names stay in the phrase.
+    /// </summary>
+    private bool IsInnerConjunctionOrAdverb(int i)
+    {
+        if (i + 1 >= Count) return false;
+        if (Upper[i] == "_" && IsWord[i - 1] && IsWord[i + 1]) return true;
+        if (Tag[i] == "CC" && Tag[i - 1] is "JJ" && Tag[i + 1] is "JJ")
+        {
+            // Only when a noun of their own follows the adjectives: "awful and evil minister", not "big and small".
+            for (int k = i + 1; k < Count && k < i + 5; k++)
+            {
+                if (IsNounTag(k)) return true;
+                if (Tag[k] != "JJ") return false;
+            }
+            return false;
+        }
+        if (IsAdverb(i) && Tag[i - 1] is "DT" or "JJ" or "PRP$" && Tag[i + 1] is "JJ" or "VBN" or "JJR" or "JJS") return true;
+        return false;
+    }
+
     /// <summary>A participle between a phrase's start and a noun ("the affected villages") modifies it.</summary>
     private bool IsModifierInPhrase(int i)
     {
         if (Tag[i] is not ("VBN" or "VBG")) return false;
-        if (i == 0 || Tag[i - 1] is not ("DT" or "JJ" or "PRP$" or "CD" or "POS")) return false;
+        if (i == 0 || Tag[i - 1] is not ("DT" or "JJ" or "PRP$" or "CD" or "POS" or "RB")) return false;
+        if (Tag[i - 1] == "RB" && (i < 2 || Tag[i - 2] is not ("DT" or "JJ" or "PRP$"))) return false;
         return i + 1 < Count && (IsNounTag(i + 1) || Tag[i + 1] is "JJ" || InMention(i + 1));
     }
 }

@@ -88,6 +88,8 @@ public sealed class PhraseIndex<T>
         for (int k = 1; k < tokens.Length; k++)
         {
             var t = tokens[k];
+            // "Dol_Amroth" in running text: an underscore joins, as it does in the dictionary.
+            if (pos + 1 < upper.Count && upper[pos] == "_" && upper[pos + 1] == t.Text) { pos += 2; continue; }
             if (pos < upper.Count && upper[pos] == t.Text) { pos++; continue; }
             if (!t.GapBefore) return -1;
             int found = -1;
