@@ -1,7 +1,7 @@
 namespace NewsGraph.Core.Extractors.Events.Coding;
 
 /// <summary>One coded actor of a group: its code, the noun phrase it came from, and whether it is a person.</summary>
-internal sealed record ActorRef(string Code, int Start, int End, bool IsPerson);
+internal sealed record ActorRef(string Code, int Start, int End, bool IsPerson, bool HasActor = true);
 
 /// <summary>
 /// The actors a stretch of a sentence names together: "Mordor, Rohan, Fornost and Bree",
@@ -72,7 +72,10 @@ internal sealed class ActorGroups(SentenceView s, ClauseWords words)
             var (before, after, former) = Agents(c);
             if (actor is not null)
             {
-                foreach (var code in actor) Add(members, Combine(code, before, after, former), c, isPerson);
+                // "Tony Blair's government" is the government of Blair's country, not Blair.
+                bool owned = isPerson && after.Count > 0 && OwnsRole(c);
+                foreach (var code in actor)
+                    Add(members, Combine(owned && code.Length >= 3 ? code[..3] : code, before, after, former), c, isPerson && !owned);
                 previousActor = actor;
                 previousPerson = isPerson;
             }
@@ -82,7 +85,7 @@ internal sealed class ActorGroups(SentenceView s, ClauseWords words)
                     foreach (var m in attached.Members) Add(members, Combine(m.Code, before, after, former), c, m.IsPerson);
                 else if (previousActor is not null)
                     foreach (var code in previousActor) Add(members, Combine(code, before, after, former), c, previousPerson);
-                else Add(members, Combine("", before, after, former), c, false);
+                else Add(members, Combine("", before, after, former), c, false, hasActor: false);
             }
         }
         return new ActorGroup(members, conjuncts[0].Start, end);
@@ -203,9 +206,21 @@ internal sealed class ActorGroups(SentenceView s, ClauseWords words)
         return false;
     }
 
-    private static void Add(List<ActorRef> members, string code, NounPhrase c, bool isPerson)
+    private static void Add(List<ActorRef> members, string code, NounPhrase c, bool isPerson, bool hasActor = true)
     {
         if (code.Length == 0 || members.Any(m => m.Code == code)) return;
-        members.Add(new ActorRef(code, c.Start, c.End, isPerson));
+        members.Add(new ActorRef(code, c.Start, c.End, isPerson, hasActor));
+    }
+
+    /// <summary>Whether the phrase's first actor is a possessor of a role after it ("Blair 's government").</summary>
+    private bool OwnsRole(NounPhrase p)
+    {
+        for (int i = p.Start; i < p.End; i++)
+            if (s.ActorAt[i] >= 0)
+            {
+                var m = s.Actors[s.ActorAt[i]];
+                return m.End < p.End && s.Tag[m.End] == "POS";
+            }
+        return false;
     }
 }

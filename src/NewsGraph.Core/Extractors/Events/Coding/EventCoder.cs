@@ -202,7 +202,7 @@ public sealed class EventCoder
         }
         for (int i = 0; i < s.Count;)
         {
-            if (s.ActorAt[i] < 0 && _dictionaries.Actors.TryMatchAt(s.Upper, s.IsWord, i, out var m) && IsNamed(s, m.Start, m.End))
+            if (s.ActorAt[i] < 0 && _dictionaries.Actors.TryMatchAt(s.Upper, s.IsWord, i, out var m) && IsNamed(s, m.Start, m.End) && !InsideLongerName(s, m.Start, m.End))
             {
                 var code = m.Value.CodeOn(context.Day);
                 if (code is not null)
@@ -224,6 +224,20 @@ public sealed class EventCoder
         }
         foreach (var m in _dictionaries.Agents.MatchAll(s.Upper, s.IsWord))
             s.AddAgent(new AgentMention(m.Start, m.End, m.Value.Code, m.Value.Before));
+    }
+
+    /// <summary>
+    /// "Tods Murray", "Kenya Airways", "Jordan Henderson": a one-word country or place between
+    /// capitalised words that are no role of ours is part of another name (a firm, a person).
+    /// </summary>
+    private bool InsideLongerName(SentenceView s, int from, int to)
+    {
+        if (to - from != 1) return false;
+        bool Capitalised(int k) => k >= 0 && k < s.Count && s.Form[k].Length > 1 && char.IsUpper(s.Form[k][0]) && s.IsWord[k]
+            && !_dictionaries.Agents.TryMatchAt(s.Upper, s.IsWord, k, out _) && !_words.Is("honorific", s.Upper[k]);
+        bool before = from > 0 && Capitalised(from - 1) && !(from - 1 == 0);
+        bool after = Capitalised(to) && !_dictionaries.Actors.TryMatchAt(s.Upper, s.IsWord, to, out _);
+        return before || after;
     }
 
     /// <summary>A name in running text is capitalised somewhere: "turkey" the bird is not Turkey the country.</summary>
@@ -426,21 +440,24 @@ public sealed class EventCoder
     private void FindGovernor(SentenceView s, VerbGroup g, List<VerbGroup> all)
     {
         if (!g.Infinitive) return;
+        // An infinitive on its own ("a new post to help ...") reports no act; a governor found below may say otherwise.
+        if (g.Modality == Modality.Asserted) g.Modality = Modality.Hypothetical;
         int before = g.Start - 1;
         if (before >= 0 && (s.IsNounTag(before) || s.Tag[before] is "JJ") && IsGoverningWord(s.Upper[before]))
         {
             g.GovernorNoun = before;
-            g.Modality = ModalityOf(s.Upper[before], g.Modality, out bool refused);
+            g.Modality = ModalityOf(s.Upper[before], Modality.Asserted, out bool refused);
             if (refused) g.Negated = true;
             return;
         }
         for (int k = all.IndexOf(g) - 1; k >= 0; k--)
         {
             var h = all[k];
-            if (g.Start - h.End > 8) break;
+            // Up to the length of an object list: "met Berlusconi and Schroeder to talk".
+            if (g.Start - h.End > 16) break;
             if (Crosses(s, h.End, g.Start)) break;
             g.Governor = h;
-            g.Modality = ModalityOf(s.Upper[h.Main], h.Modality != Modality.Asserted ? h.Modality : g.Modality, out bool refused);
+            g.Modality = ModalityOf(s.Upper[h.Main], h.Modality, out bool refused);
             if (refused || h.Negated) g.Negated = true;
             return;
         }
@@ -455,7 +472,9 @@ public sealed class EventCoder
         if (_words.Is("threat", governor)) return Modality.Threatened;
         if (_words.Is("demand", governor)) return Modality.Demanded;
         if (_words.Is("intention", governor)) return inherited == Modality.Future ? Modality.Future : Modality.Intended;
-        return inherited;
+        // "managed to agree" happened; "a duty to protect", "cannot afford to take" did not, as far as the sentence says.
+        if (_words.Is("implicative", governor) || refused) return inherited;
+        return inherited == Modality.Asserted ? Modality.Hypothetical : inherited;
     }
 
     // A "to" complement does not reach back over a sentence division or a new clause.
@@ -480,9 +499,15 @@ public sealed class EventCoder
 
     private static EventCodes DefaultCodes(IReadOnlyList<VerbEntry> entries)
     {
-        // A verb's own code outranks its block's; between blocks, the first listed wins (null included).
-        foreach (var e in entries) if (e.OwnCode is not null) return e.OwnCode;
-        return entries.Count > 0 ? entries[0].Block.Code : EventCodes.Null;
+        // The last dictionary file to give the verb a default decides it (a later file overrides an earlier one);
+        // within that file a verb's own code outranks its block's, and between blocks the first listed wins.
+        int layer = -1;
+        foreach (var e in entries)
+            if ((e.OwnCode is not null || e.Block.HasCode) && e.Block.Layer > layer) layer = e.Block.Layer;
+        if (layer < 0) return EventCodes.Null;
+        foreach (var e in entries) if (e.Block.Layer == layer && e.OwnCode is not null) return e.OwnCode;
+        foreach (var e in entries) if (e.Block.Layer == layer && e.Block.HasCode) return e.Block.Code;
+        return EventCodes.Null;
     }
 
     // ------------------------------------------------------------------ roles
@@ -523,6 +548,8 @@ public sealed class EventCoder
         }
 
         int regionStart = ClauseStart(s, v, out int boundary);
+        // "Neither Galadriel nor Gollum boycotted": the verb is denied for all of them.
+        if (regionStart < v.Start && s.Upper[regionStart] == "NEITHER") v.Negated = true;
         // "In October, Mr Straw ...", "Despite criticism from Gondor, Arnor ...": an opening phrase is not the subject.
         if (regionStart < v.Start && s.Tag[regionStart] == "IN")
             for (int k = v.Start - 1; k > regionStart; k--)
@@ -542,7 +569,8 @@ public sealed class EventCoder
             if (s.IsPronoun(i))
             {
                 var resolved = Pronoun(s, i, verbs, index, groups, context);
-                if (resolved is not null) { v.Subject = resolved; return; }
+                // The antecedent's actors, at the pronoun's place in this sentence.
+                if (resolved is not null) { v.Subject = new ActorGroup(resolved.Members.Select(m => m with { Start = i, End = i + 1 }).ToList(), i, i + 1); return; }
                 continue;
             }
             var g = groups.At(np, v.Start);
@@ -682,11 +710,7 @@ public sealed class EventCoder
         else
         {
             source ??= v.Subject;
-            if (target is null)
-            {
-                var subject = source;
-                target = groups.First(v.End, ceiling, np => !SameActors(groups.At(np, ceiling), subject) && !IsPronounPhrase(s, np));
-            }
+            target ??= ObjectOf(s, v, groups, ceiling, source, verbs);
         }
         // "noted that Cirith Ungol regretted": when the pattern's target is the clause's subject, the source is the sentence's.
         if (source is not null && target is not null && ReferenceEquals(source, target) || source is not null && target is not null && SameActors(source, target))
@@ -702,6 +726,68 @@ public sealed class EventCoder
 
     private static string Describe(SentenceView s, ActorGroup? g) =>
         g is null ? "-" : $"'{s.Surface(g.Start, g.End)}'=" + string.Join(",", g.Members.Select(m => m.Code));
+
+    /// <summary>
+    /// The verb's target: the first actor group in the chain of phrases after it — its object, the
+    /// prepositional phrases that follow ("restore ties with Gondor", "signed a protocol for 1990 with
+    /// Dagolath"), a participle's ("roads leading into Mordor"), and once, a complement clause's
+    /// subject or object ("believes Dagolath can cope", "said he has satisfaction toward Gondor",
+    /// "signed an accord to supply Gondor"). The chain ends at a comma, a conjunction or a new clause.
+    /// </summary>
+    private ActorGroup? ObjectOf(SentenceView s, VerbGroup v, ActorGroups groups, int ceiling, ActorGroup? source, List<VerbGroup> verbs)
+    {
+        int i = v.End, phrases = 0;
+        bool clause = false, expectVerb = false;
+        while (i < ceiling && phrases < 7)
+        {
+            var u = s.Upper[i];
+            int np = s.NpAt[i];
+            // Words between the phrases of the chain: adverbs, particles, stray determiners and hyphens ("an anti- Gondor parade").
+            if (np < 0 && (s.IsAdverb(i) || s.Tag[i] is "RP" or "JJ" or "POS" or "DT" or "PDT" or "CD" || u is "_" or "-")) { i++; continue; }
+            if (np >= 0 && s.Phrases[np].Start == i)
+            {
+                if (s.IsPronoun(i))
+                {
+                    // A complement clause's pronoun subject ("said he has ..."): look into its verb's objects instead.
+                    if (!verbs.Any(g => g.Start > i && g.Start <= i + 2 && g.Start == NextNonAdverb(s, i + 1))) return null;
+                    clause = true;
+                    expectVerb = true;
+                    i++;
+                    continue;
+                }
+                var g = groups.At(np, ceiling);
+                if (!g.IsEmpty && !SameActors(g, source)) return g;
+                expectVerb = clause && phrases == 0 && !expectVerb;
+                i = Math.Max(s.Phrases[np].End, g.IsEmpty ? 0 : g.End);
+                phrases++;
+                continue;
+            }
+            if (s.Tag[i] is "IN" or "TO" && !_words.Is("subordinator", u) && !_words.Is("complementizer", u) && i + 1 < ceiling) { i++; continue; }
+            if (!clause && (_words.Is("complementizer", u) || u == "WHETHER")) { clause = true; i++; continue; }
+            var next = verbs.FirstOrDefault(g => g.Start == i);
+            if (next is not null && (next.Infinitive || expectVerb || !clause && phrases <= 1))
+            {
+                if (!next.Infinitive) clause = true;
+                expectVerb = false;
+                i = next.End;
+                continue;
+            }
+            // "the roads leading into Mordor", "memos sent by Bree": a participle after a phrase carries the chain on.
+            if (s.Tag[i] is "VBG" or "VBN" or "VBD" && i > 0 && s.NpAt[i - 1] >= 0 && i + 1 < ceiling && s.Tag[i + 1] is "IN" or "TO")
+            {
+                i = next?.End ?? i + 1;
+                continue;
+            }
+            break;
+        }
+        return null;
+    }
+
+    private static int NextNonAdverb(SentenceView s, int i)
+    {
+        while (i < s.Count && s.IsAdverb(i)) i++;
+        return i;
+    }
 
     private static bool IsPronounPhrase(SentenceView s, int np) => s.IsPronoun(s.Phrases[np].Start);
 

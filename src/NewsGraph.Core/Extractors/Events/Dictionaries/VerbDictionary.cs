@@ -80,11 +80,15 @@ public sealed record VerbPattern(PatternElement[] Elements, int VerbIndex, Event
 }
 
 /// <summary>A verb synonym block ("--- RESTORE [064] ---"): its default code and the patterns its verbs share.</summary>
-public sealed class VerbBlock(string name, EventCodes code, int order)
+public sealed class VerbBlock(string name, EventCodes code, int order, int layer = 0, bool hasCode = true)
 {
     public string Name { get; } = name;
     public EventCodes Code { get; } = code;
     public int Order { get; } = order;
+    /// <summary>Which verb file (in load order) defined the block: later files override earlier defaults.</summary>
+    public int Layer { get; } = layer;
+    /// <summary>False for a header without [code]: the block adds patterns and overrides no default.</summary>
+    public bool HasCode { get; } = hasCode;
     public List<VerbPattern> Patterns { get; } = new();
 }
 
@@ -109,6 +113,8 @@ public sealed class VerbDictionary
     public VerbDictionary() => _lookup = _byForm.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public int FormCount => _byForm.Count;
+    /// <summary>How many verb files have been read into this dictionary (each one a layer).</summary>
+    public int Layers { get; internal set; }
     public int BlockCount { get; internal set; }
     public int PatternCount { get; internal set; }
 
@@ -128,10 +134,19 @@ public sealed class VerbDictionary
             foreach (var e in list) Add(form, e);
         BlockCount += other.BlockCount;
         PatternCount += other.PatternCount;
+        Layers += other.Layers;
     }
 
     /// <summary>The regular forms of a verb: -s/-es/-ies, -ed/-d/-ied, -ing (dropping a silent e), and doubled final consonants.</summary>
     internal static IEnumerable<string> RegularForms(string verb)
+    {
+        foreach (var form in Inflect(verb)) yield return form;
+        // British and American spellings: apologise and apologize are one verb.
+        if (verb.EndsWith("IZE", StringComparison.Ordinal)) foreach (var form in Inflect(verb[..^3] + "ISE")) yield return form;
+        else if (verb.EndsWith("ISE", StringComparison.Ordinal) && verb.Length > 5) foreach (var form in Inflect(verb[..^3] + "IZE")) yield return form;
+    }
+
+    private static IEnumerable<string> Inflect(string verb)
     {
         yield return verb;
         if (verb.Length < 2) yield break;
@@ -188,6 +203,7 @@ public static class VerbDictionaryReader
 
         VerbBlock? block = null;
         bool inSynset = false;
+        int layer = into.Layers++;
         foreach (var line in lines)
         {
             var t = line.Text.Trim();
@@ -202,7 +218,7 @@ public static class VerbDictionaryReader
                 var codes = EventCodes.Null;
                 if (close > open && !EventCodes.TryParse(inner[(open + 1)..close], out codes))
                     problems.Add(new DictionaryProblem(file, line.Number, $"block '{name}' has an unreadable code {inner[open..(close + 1)]}; its verbs code nothing by themselves"));
-                block = new VerbBlock(name, codes, into.BlockCount++);
+                block = new VerbBlock(name, codes, into.BlockCount++, layer, hasCode: close > open);
                 continue;
             }
             if (t.StartsWith('&')) { inSynset = true; continue; }
