@@ -69,7 +69,7 @@ internal sealed class ActorGroups(SentenceView s, ClauseWords words)
                 continue;
             }
             var (actor, isPerson) = FirstActor(c);
-            var (before, after, former) = Agents(c);
+            var (before, after, former, silent) = Agents(c);
             if (actor is not null)
             {
                 // "Tony Blair's government" is the government of Blair's country, not Blair.
@@ -79,7 +79,7 @@ internal sealed class ActorGroups(SentenceView s, ClauseWords words)
                 previousActor = actor;
                 previousPerson = isPerson;
             }
-            else if (before.Count + after.Count > 0 || former)
+            else if (before.Count + after.Count > 0 || former || silent)
             {
                 if (attached is not null)
                     foreach (var m in attached.Members) Add(members, Combine(m.Code, before, after, former), c, m.IsPerson);
@@ -168,11 +168,11 @@ internal sealed class ActorGroups(SentenceView s, ClauseWords words)
         return (null, false);
     }
 
-    private (List<string> Before, List<string> After, bool Former) Agents(NounPhrase p)
+    private (List<string> Before, List<string> After, bool Former, bool Silent) Agents(NounPhrase p)
     {
         var before = new List<string>();
         var after = new List<string>();
-        bool former = false;
+        bool former = false, silentRole = false;
         int last = -1;
         for (int i = p.Start; i < p.End; i++)
         {
@@ -181,9 +181,10 @@ internal sealed class ActorGroups(SentenceView s, ClauseWords words)
             if (a < 0 || a == last) continue;
             last = a;
             var m = s.Agents[a];
-            (m.Before ? before : after).Add(m.Code);
+            if (m.Code.Length > 0) (m.Before ? before : after).Add(m.Code);
+            else silentRole = true;
         }
-        return (before, after, former);
+        return (before, after, former, silentRole);
     }
 
     /// <summary>

@@ -16,6 +16,12 @@ public sealed record EventCoderOptions
     public bool RequireTarget { get; init; } = true;
     /// <summary>Sentences longer than this many tokens are not coded: no news sentence is, and the work stays bounded.</summary>
     public int MaxSentenceTokens { get; init; } = 160;
+    /// <summary>
+    /// Give a role named without a country ("the government", "MPs", "police") the article's home
+    /// country: the one its named actors belong to, when one country holds most of them. Without
+    /// it such actors are coded as the bare role (GOV), as PETRARCH does.
+    /// </summary>
+    public bool HomeCountry { get; init; } = true;
     /// <summary>Hears how each sentence was analysed (tags, phrases, actors, verb groups): for dictionary authors.</summary>
     public Action<string>? Trace { get; init; }
 }
@@ -50,6 +56,7 @@ public sealed class EventCoder
         var context = new ArticleContext(DayOf(article) ?? Options.DefaultDay);
         var sentences = article.Sentences.Count > 0 ? article.Sentences : [new Span(0, article.Text.Length)];
         var tokens = article.Tokens.Count > 0 ? article.Tokens : Tokenize(article, sentences);
+        if (Options.HomeCountry) context.Home = HomeCountryOf(article, tokens, context.Day);
         int cursor = 0;
         foreach (var sentence in sentences)
         {
@@ -69,6 +76,34 @@ public sealed class EventCoder
             CodeSentence(article, view, context, result);
         }
         return result;
+    }
+
+    /// <summary>The country most of the article's named actors belong to, if one clearly leads (at least two mentions and half of all).</summary>
+    private string? HomeCountryOf(Article article, List<Token> tokens, int? day)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Count(string code)
+        {
+            if (code.Length < 3 || !char.IsLetter(code[0]) || _words.Is("non-country-prefix", code[..3])) return;
+            counts[code[..3]] = counts.GetValueOrDefault(code[..3]) + 1;
+        }
+        foreach (var e in article.Entities) if ((e.Actor ?? e.Country) is { } c) Count(c.ToUpperInvariant());
+        var upper = new List<string>(tokens.Count);
+        var isWord = new List<bool>(tokens.Count);
+        foreach (var t in tokens)
+        {
+            upper.Add(PosFeatures.Form(article.Text.AsSpan(t.Start, t.Length)).ToUpperInvariant());
+            isWord.Add(t.Kind is TokenKind.Word or TokenKind.Number);
+        }
+        foreach (var m in _dictionaries.Actors.MatchAll(upper, isWord))
+        {
+            bool named = false;
+            for (int i = m.Start; i < m.End && !named; i++) named = char.IsUpper(article.Text[tokens[i].Start]);
+            if (named && m.Value.CodeOn(day) is { } code) foreach (var c in code.Split('/')) Count(c);
+        }
+        if (counts.Count == 0) return null;
+        var (top, n) = counts.MaxBy(p => p.Value);
+        return n >= 2 && n * 2 >= counts.Values.Sum() ? top : null;
     }
 
     private static List<Token> Tokenize(Article article, IReadOnlyList<Span> sentences)
@@ -96,18 +131,20 @@ public sealed class EventCoder
         public int? Day { get; } = day;
         public Dictionary<string, (string[] Codes, bool IsPerson)> Surnames { get; } = new(StringComparer.Ordinal);
         public ActorGroup? LastPerson, LastThing, LastPlural;
+        public string? Home;
         public SentenceView? LastView;
     }
 
     private void CodeSentence(Article article, SentenceView s, ArticleContext context, List<Event> output)
     {
         FindActors(article, s, context);
-        s.Chunk();
+        s.Chunk(u => _words.Is("auxiliary", u));
         var groups = new ActorGroups(s, _words);
         var verbs = FindVerbGroups(s);
         var attribution = TrailingAttribution(s, verbs, groups);
         var matcher = new PatternMatcher(s, groups, _words);
         var coded = new List<(VerbGroup Group, int First, int Last)>();
+        var home = context.Home;
         if (Options.Trace is { } trace) TraceSentence(s, verbs, trace);
 
         foreach (var v in verbs)
@@ -119,11 +156,13 @@ public sealed class EventCoder
             if (v.Governor is { Coded: true } || v.GovernorNoun >= 0 && GovernedNounIsCoded(v, verbs)) { v.Coded = true; continue; }
 
             int ceiling = ScopeEnd(s, v, verbs, attribution);
-            var patterns = v.Entries.SelectMany(e => e.Block.Patterns).Distinct();
+            // Active patterns that name the actors after the verb do not fit a passive one; passive patterns name one before it.
+            var patterns = v.Entries.SelectMany(e => e.Block.Patterns).Distinct()
+                .Where(p => !v.Passive || !HasSlotAfterVerbOnly(p));
             var match = matcher.Best(patterns, v.VerbStart, v.VerbEnd, 0, ceiling);
             var codes = match?.Pattern.Codes ?? DefaultCodes(v.Entries);
-            // Under the news dictionaries "said" is attribution: a reporting verb codes only through a pattern.
-            if (match is null && _dictionaries.Attribution.Contains(s.Upper[v.Main])) codes = EventCodes.Null;
+            // Under the news dictionaries "said" is attribution: whoever says is a claimant, not an actor of an event.
+            if (_dictionaries.Attribution.Contains(s.Upper[v.Main])) codes = EventCodes.Null;
             if (codes.IsNull) continue;
             v.Coded = true;
 
@@ -137,7 +176,7 @@ public sealed class EventCoder
             {
                 foreach (var x in mutual.Members)
                     foreach (var y in mutual.Members)
-                        if (x.Code != y.Code && codes.Forward is { } f) output.Add(Make(s, f, x, y, first, last, v, negated, claimant));
+                        if (x.Code != y.Code && codes.Forward is { } f) output.Add(Make(s, f, x, y, first, last, v, negated, claimant, home));
             }
             else if (sources is not null)
             {
@@ -145,21 +184,21 @@ public sealed class EventCoder
                 {
                     if (targets is null || targets.IsEmpty)
                     {
-                        if (!Options.RequireTarget && codes.Forward is { } f) output.Add(Make(s, f, x, null, first, last, v, negated, claimant));
+                        if (!Options.RequireTarget && codes.Forward is { } f) output.Add(Make(s, f, x, null, first, last, v, negated, claimant, home));
                         continue;
                     }
                     foreach (var y in targets.Members)
                     {
                         if (x.Code == y.Code) continue;
-                        if (codes.Forward is { } f) output.Add(Make(s, f, x, y, first, last, v, negated, claimant));
-                        if (codes.Reverse is { } r) output.Add(Make(s, r, y, x, first, last, v, negated, claimant));
+                        if (codes.Forward is { } f) output.Add(Make(s, f, x, y, first, last, v, negated, claimant, home));
+                        if (codes.Reverse is { } r) output.Add(Make(s, r, y, x, first, last, v, negated, claimant, home));
                     }
                 }
             }
             if (output.Count > before) coded.Add((v, first, last));
         }
 
-        CodeNouns(article, s, verbs, groups, matcher, coded, attribution, output);
+        CodeNouns(article, s, verbs, groups, matcher, coded, attribution, output, home);
         Remember(s, verbs, context);
     }
 
@@ -285,7 +324,11 @@ public sealed class EventCoder
             if (s.NpAt[g.VerbStart] >= 0) s.CarveOut(g.VerbStart, g.VerbEnd);
         // "is" and "is about to restore" are one group, not two.
         result.RemoveAll(g => result.Any(h => h != g && h.Start <= g.Start && h.End >= g.End && h.End - h.Start > g.End - g.Start));
-        foreach (var g in result) FindGovernor(s, g, result);
+        foreach (var g in result)
+        {
+            FindGovernor(s, g, result);
+            MarkReducedRelative(s, g, result);
+        }
         return result;
     }
 
@@ -328,7 +371,7 @@ public sealed class EventCoder
     {
         if (s.Tag[i] is not ("NN" or "NNS" or "JJ") || i == 0 || i + 1 >= s.Count) return false;
         if (s.ActorAt[i - 1] < 0 && s.AgentAt[i - 1] < 0) return false;
-        if (s.Tag[i + 1] is not ("IN" or "DT" or "TO" or "PRP$" or "WDT" or "NNP")) return false;
+        if (s.Tag[i + 1] is not ("DT" or "TO" or "PRP$" or "NNP" or "PRP") && s.Upper[i + 1] != "THAT") return false;
         for (int k = 0; k < i; k++)
             if (s.IsVerbTag(k) || s.Tag[k] == "MD") return false;
         return true;
@@ -436,6 +479,30 @@ public sealed class EventCoder
         if (s.Upper[^1] == "?" && g.Modality == Modality.Asserted) g.Modality = Modality.Hypothetical;
     }
 
+    /// <summary>
+    /// "the other two men released from the camp", "people accused of offences should be tried",
+    /// "a deal bringing Turkey closer": a bare participle right after a noun phrase describes that
+    /// noun; a past participle so placed is passive (its noun is the target, "by ..." the source).
+    /// </summary>
+    private void MarkReducedRelative(SentenceView s, VerbGroup g, List<VerbGroup> all)
+    {
+        if (g.Infinitive || g.Start != g.VerbStart || g.Start == 0 || s.NpAt[g.Start - 1] < 0 || s.IsPronoun(g.Start - 1)) return;
+        if (s.Tag[g.Main] == "VBG")
+        {
+            g.ReducedRelative = true;
+            return;
+        }
+        if (s.Tag[g.Main] != "VBN") return;
+        bool byAgent = g.End < s.Count && s.Upper[g.End] == "BY";
+        // Another finite verb in the same clause is the clause's own ("people accused of offences should be tried");
+        // this one only describes its noun. One beyond "after", "that", ";" belongs to another clause.
+        bool Finite(VerbGroup h) => h != g && !h.Infinitive && !h.ReducedRelative && (s.Tag[h.Main] is "VBD" or "VBZ" or "VBP" || h.Start < h.VerbStart);
+        bool otherVerb = all.Any(h => Finite(h) && (h.Start > g.End ? !Crosses(s, g.End, h.Start) : !Crosses(s, h.End, g.Start)));
+        if (!byAgent && !otherVerb) return;
+        g.ReducedRelative = true;
+        g.Passive = true;
+    }
+
     /// <summary>For "to ..." groups: the verb or noun whose complement they are ("vowed to", "efforts to").</summary>
     private void FindGovernor(SentenceView s, VerbGroup g, List<VerbGroup> all)
     {
@@ -517,6 +584,18 @@ public sealed class EventCoder
         if (v.SubjectResolved) return;
         v.SubjectResolved = true;
         int index = verbs.IndexOf(v);
+        if (v.ReducedRelative)
+        {
+            v.Subject = groups.EndingAt(v.Start, Math.Max(0, v.Start - 12));
+            return;
+        }
+        // "The Lords ruled ..., dealing a blow to ...": a participle after a comma or dash is its clause's subject's.
+        if (!v.Infinitive && s.Tag[v.Main] == "VBG" && v.Start > 0 && s.Upper[v.Start - 1] is "," or "-" or "--" or ":" && index > 0)
+        {
+            for (int k = index - 1; k >= 0; k--)
+                if (!verbs[k].Infinitive && verbs[k].Subject is not null) { v.Subject = verbs[k].Subject; return; }
+            return;
+        }
         // "condemned the attack and promised aid": a verb after "and" shares the subject before it.
         int b = v.Start - 1;
         while (b >= 0 && (s.IsAdverb(b) && s.NpAt[b] < 0)) b--;
@@ -525,6 +604,13 @@ public sealed class EventCoder
             var previous = verbs[index - 1];
             if (!previous.Infinitive || previous.Governor is null) { v.Subject = previous.Subject; }
             else v.Subject = previous.Governor.Subject;
+            // "likely to be stopped and searched by police": the second verb shares the first's voice and mood.
+            if (v.Start == v.VerbStart)
+            {
+                if (previous.Passive && s.Tag[v.Main] is "VBN" or "VBD") v.Passive = true;
+                if (v.Modality == Modality.Asserted) v.Modality = previous.Modality;
+                v.Negated |= previous.Negated;
+            }
             if (v.Subject is not null) return;
         }
         if (v.Infinitive && v.Governor is not null)
@@ -548,6 +634,8 @@ public sealed class EventCoder
         }
 
         int regionStart = ClauseStart(s, v, out int boundary);
+        // "if political parties telephoned people": an act under a condition has not happened.
+        if (boundary >= 0 && _words.Is("conditional", s.Upper[boundary]) && v.Modality is Modality.Asserted or Modality.Hypothetical) v.Modality = Modality.Conditional;
         // "Neither Galadriel nor Gollum boycotted": the verb is denied for all of them.
         if (regionStart < v.Start && s.Upper[regionStart] == "NEITHER") v.Negated = true;
         // "In October, Mr Straw ...", "Despite criticism from Gondor, Arnor ...": an opening phrase is not the subject.
@@ -562,21 +650,46 @@ public sealed class EventCoder
             v.Subject = groups.EndingAt(end, 0);
             if (v.Subject is not null) return;
         }
-        for (int i = regionStart; i < v.Start; i++)
+        v.Subject = SubjectFrom(s, regionStart, v.Start, verbs, index, groups, context);
+    }
+
+    /// <summary>
+    /// The subject at the start of a clause region: its first phrase, or a name in the phrases that
+    /// hang on it by "of", "between", "in" ... ("resumption of ties between Arnor and Gondor"). A name
+    /// the dictionaries do not know ends the search: the subject is someone we cannot code.
+    /// </summary>
+    private ActorGroup? SubjectFrom(SentenceView s, int from, int to, List<VerbGroup> verbs, int index, ActorGroups groups, ArticleContext context)
+    {
+        int i = from;
+        while (i < to && s.NpAt[i] < 0 && (s.IsAdverb(i) || s.Tag[i] is "CC" || s.Upper[i] is "," or "NEITHER" or "EITHER" || s.Tag[i] is "DT" or "PDT")) i++;
+        for (int hops = 0; i < to && hops < 5; hops++)
         {
             int np = s.NpAt[i];
-            if (np < 0 || s.Phrases[np].Start != i) continue;
+            if (np < 0 || s.Phrases[np].Start != i) return null;
             if (s.IsPronoun(i))
             {
                 var resolved = Pronoun(s, i, verbs, index, groups, context);
                 // The antecedent's actors, at the pronoun's place in this sentence.
-                if (resolved is not null) { v.Subject = new ActorGroup(resolved.Members.Select(m => m with { Start = i, End = i + 1 }).ToList(), i, i + 1); return; }
-                continue;
+                return resolved is null ? null : new ActorGroup(resolved.Members.Select(m => m with { Start = i, End = i + 1 }).ToList(), i, i + 1);
             }
-            var g = groups.At(np, v.Start);
-            if (!g.IsEmpty) { v.Subject = g; return; }
-            i = s.Phrases[np].End - 1;
+            var g = groups.At(np, to);
+            if (!g.IsEmpty) return g;
+            if (IsUnknownName(s, np)) return null;
+            int next = g.End > i ? g.End : s.Phrases[np].End;
+            while (next < to && s.Upper[next] is "(" or ")") next++;
+            if (next + 1 >= to || s.Tag[next] is not "IN" || _words.Is("subordinator", s.Upper[next]) || _words.Is("complementizer", s.Upper[next])) return null;
+            i = next + 1;
         }
+        return null;
+    }
+
+    /// <summary>A phrase headed by a proper name no dictionary knows ("Lord Butler"): a real actor we cannot code.</summary>
+    private static bool IsUnknownName(SentenceView s, int np)
+    {
+        var p = s.Phrases[np];
+        int head = p.End - 1;
+        for (int k = p.Start; k < p.End; k++) if (s.InMention(k)) return false;
+        return s.Tag[head] is "NNP" or "NNPS" && s.Form[head].Length > 1 && char.IsUpper(s.Form[head][0]);
     }
 
     /// <summary>Who reports the clause of <paramref name="v"/>: the subject of "said" in "X said (that) ...", or of "according to X".</summary>
@@ -624,7 +737,7 @@ public sealed class EventCoder
         for (; j >= 0; j--)
         {
             var u = s.Upper[j];
-            if (u is ";" or ":" or "\"" or "``" or "''") { boundary = j; return j + 1; }
+            if (u is ";" or ":" or "\"" or "``" or "''" or "--" or "-" && s.NpAt[j] < 0 && j + 1 < s.Count && s.NpAt[j + 1] < 0 && !s.IsWord[j]) { boundary = j; return j + 1; }
             if (s.NpAt[j] >= 0 || s.ActorAt[j] >= 0) continue;
             if (_words.Is("subordinator", u) || _words.Is("complementizer", u) || _words.Is("conditional", u) || _words.Is("relative", u) || s.Tag[j] is "WDT" or "WP" or "WRB")
             {
@@ -710,7 +823,8 @@ public sealed class EventCoder
         else
         {
             source ??= v.Subject;
-            target ??= ObjectOf(s, v, groups, ceiling, source, verbs);
+            target ??= ObjectOf(s, v, v.End, groups, ceiling, source, verbs)
+                       ?? (match is not null && match.Last > v.End ? ObjectOf(s, v, match.Last, groups, ceiling, source, verbs) : null);
         }
         // "noted that Cirith Ungol regretted": when the pattern's target is the clause's subject, the source is the sentence's.
         if (source is not null && target is not null && ReferenceEquals(source, target) || source is not null && target is not null && SameActors(source, target))
@@ -734,11 +848,14 @@ public sealed class EventCoder
     /// subject or object ("believes Dagolath can cope", "said he has satisfaction toward Gondor",
     /// "signed an accord to supply Gondor"). The chain ends at a comma, a conjunction or a new clause.
     /// </summary>
-    private ActorGroup? ObjectOf(SentenceView s, VerbGroup v, ActorGroups groups, int ceiling, ActorGroup? source, List<VerbGroup> verbs)
+    private ActorGroup? ObjectOf(SentenceView s, VerbGroup v, int from, ActorGroups groups, int ceiling, ActorGroup? source, List<VerbGroup> verbs)
     {
-        int i = v.End, phrases = 0;
-        bool clause = false, expectVerb = false;
-        while (i < ceiling && phrases < 7)
+        // The chain starts after the words the pattern matched ("halted his march | towards ..."), counting the phrase they ended in.
+        int i = from, phrases = 0;
+        if (i < ceiling && i > v.End && s.NpAt[i] >= 0 && s.Phrases[s.NpAt[i]].Start < i) { i = s.Phrases[s.NpAt[i]].End; phrases = 1; }
+        bool clause = false, expectVerb = false, afterPhrase = false;
+        // The target is among the first three phrases: farther, it is what the object is about, not whom the act is at.
+        while (i < ceiling && phrases < 3)
         {
             var u = s.Upper[i];
             int np = s.NpAt[i];
@@ -755,17 +872,26 @@ public sealed class EventCoder
                     i++;
                     continue;
                 }
+                // Two phrases in a row only right after the verb ("told MPs the plan", "criticised the way Blair's government ..."):
+                // elsewhere the second starts a new clause ("left for Africa on Tuesday the chancellor told ...").
+                if (afterPhrase && phrases > 1 && !clause) return null;
                 var g = groups.At(np, ceiling);
                 if (!g.IsEmpty && !SameActors(g, source)) return g;
+                // "accused Lord Butler of ...": the object is someone the dictionaries do not know; do not reach past him.
+                if (g.IsEmpty && phrases == 0 && i == from && IsUnknownName(s, np)) return null;
                 expectVerb = clause && phrases == 0 && !expectVerb;
                 i = Math.Max(s.Phrases[np].End, g.IsEmpty ? 0 : g.End);
                 phrases++;
+                afterPhrase = true;
                 continue;
             }
+            bool wasPhrase = afterPhrase;
+            afterPhrase = false;
             if (s.Tag[i] is "IN" or "TO" && !_words.Is("subordinator", u) && !_words.Is("complementizer", u) && i + 1 < ceiling) { i++; continue; }
             if (!clause && (_words.Is("complementizer", u) || u == "WHETHER")) { clause = true; i++; continue; }
             var next = verbs.FirstOrDefault(g => g.Start == i);
-            if (next is not null && (next.Infinitive || expectVerb || !clause && phrases <= 1))
+            bool participle = next is not null && next.VerbStart == v.End && s.Tag[next.Main] is "VBN" or "VBG"; // "believed linked to"
+            if (next is not null && (next.Infinitive || expectVerb || participle || !clause && phrases <= 1 && wasPhrase))
             {
                 if (!next.Infinitive) clause = true;
                 expectVerb = false;
@@ -787,6 +913,17 @@ public sealed class EventCoder
     {
         while (i < s.Count && s.IsAdverb(i)) i++;
         return i;
+    }
+
+    private static bool HasSlotAfterVerbOnly(VerbPattern p)
+    {
+        bool before = false, after = false;
+        for (int k = 0; k < p.Elements.Length; k++)
+        {
+            if (p.Elements[k].Kind is not (PatternElementKind.Source or PatternElementKind.Target or PatternElementKind.Compound)) continue;
+            if (k < p.VerbIndex) before = true; else after = true;
+        }
+        return after && !before;
     }
 
     private static bool IsPronounPhrase(SentenceView s, int np) => s.IsPronoun(s.Phrases[np].Start);
@@ -845,7 +982,7 @@ public sealed class EventCoder
     // ------------------------------------------------------------------ nominal events
 
     private void CodeNouns(Article article, SentenceView s, List<VerbGroup> verbs, ActorGroups groups, PatternMatcher matcher,
-        List<(VerbGroup Group, int First, int Last)> coded, Attribution? attribution, List<Event> output)
+        List<(VerbGroup Group, int First, int Last)> coded, Attribution? attribution, List<Event> output, string? home)
     {
         if (_dictionaries.Nouns.FormCount == 0) return;
         for (int i = 0; i < s.Count; i++)
@@ -855,8 +992,9 @@ public sealed class EventCoder
             if (entries.Count == 0) continue;
             // A verb's event already tells of its noun ("held talks with", "postponed the visit").
             if (coded.Any(c => i >= c.First && i < c.Last)) continue;
-            var governor = verbs.LastOrDefault(g => g.End <= i);
-            if (governor is not null && coded.Any(c => c.Group == governor) && i - governor.End < 6) continue;
+            // The verb the noun hangs on: the last before it in the same clause ("is to join X in a visit to Y").
+            var governor = verbs.LastOrDefault(g => g.End <= i && i - g.End <= 15 && !Crosses(s, g.End, i));
+            if (governor is not null && coded.Any(c => c.Group == governor) && i - governor.End < 6 && !Crosses(s, governor.End, i)) continue;
             int ceiling = s.Count;
             if (attribution is { } a && i < a.Comma) ceiling = a.Comma;
             var match = matcher.Best(entries.SelectMany(e => e.Block.Patterns).Distinct(), i, i + 1, 0, ceiling);
@@ -870,7 +1008,7 @@ public sealed class EventCoder
                 if (_words.Is("future-modifier", s.Upper[k])) modality = Modality.Future;
                 if (s.Upper[k] is "NO") negated = true;
             }
-            if (governor is not null && i - governor.End < 6)
+            if (governor is not null)
             {
                 if (governor.Modality != Modality.Asserted && modality == Modality.Asserted) modality = governor.Modality;
                 if (governor.Negated || _words.Is("cancel", s.Upper[governor.Main]) || _words.Is("refusal", s.Upper[governor.Main])) negated = true;
@@ -893,15 +1031,15 @@ public sealed class EventCoder
             {
                 foreach (var x in mutual.Members)
                     foreach (var y in mutual.Members)
-                        if (x.Code != y.Code && codes.Forward is { } f) output.Add(Make(s, f, x, y, first, last, v, negated, claimant));
+                        if (x.Code != y.Code && codes.Forward is { } f) output.Add(Make(s, f, x, y, first, last, v, negated, claimant, home));
                 continue;
             }
             foreach (var x in source!.Members)
                 foreach (var y in target!.Members)
                 {
                     if (x.Code == y.Code) continue;
-                    if (codes.Forward is { } f) output.Add(Make(s, f, x, y, first, last, v, negated, claimant));
-                    if (codes.Reverse is { } r) output.Add(Make(s, r, y, x, first, last, v, negated, claimant));
+                    if (codes.Forward is { } f) output.Add(Make(s, f, x, y, first, last, v, negated, claimant, home));
+                    if (codes.Reverse is { } r) output.Add(Make(s, r, y, x, first, last, v, negated, claimant, home));
                 }
         }
     }
@@ -929,13 +1067,13 @@ public sealed class EventCoder
 
     // ------------------------------------------------------------------ output
 
-    private static Event Make(SentenceView s, string code, ActorRef source, ActorRef? target, int first, int last, VerbGroup v, bool negated, string? claimant)
+    private static Event Make(SentenceView s, string code, ActorRef source, ActorRef? target, int first, int last, VerbGroup v, bool negated, string? claimant, string? home)
     {
         var described = CameoCodebook.Describe(code);
         return new Event(s.SpanOf(first, last), code)
         {
-            Source = source.Code,
-            Target = target?.Code,
+            Source = WithHome(source, home),
+            Target = target is null ? null : WithHome(target, home),
             SourceSpan = s.SpanOf(source.Start, source.End),
             TargetSpan = target is null ? null : s.SpanOf(target.Start, target.End),
             Root = described.Root,
@@ -946,6 +1084,8 @@ public sealed class EventCoder
             Claimant = claimant,
         };
     }
+
+    private static string WithHome(ActorRef r, string? home) => !r.HasActor && home is not null ? home + r.Code : r.Code;
 
     private void Remember(SentenceView s, List<VerbGroup> verbs, ArticleContext context)
     {

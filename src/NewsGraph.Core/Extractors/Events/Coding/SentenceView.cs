@@ -95,8 +95,9 @@ internal sealed class SentenceView
     /// actor and agent mention kept whole whatever its tags. A determiner starts a new phrase;
     /// commas, conjunctions and prepositions end one. Pronouns are phrases of their own.
     /// </summary>
-    public void Chunk()
+    public void Chunk(Func<string, bool>? isAuxiliary = null)
     {
+        _isAuxiliary = isAuxiliary ?? (_ => false);
         int start = -1;
         for (int i = 0; i < Count; i++)
         {
@@ -108,6 +109,8 @@ internal sealed class SentenceView
                 start = -1;
             }
             if (!nominal && start >= 0 && (IsModifierInPhrase(i) || IsInnerConjunctionOrAdverb(i))) nominal = true;
+            if (!nominal && IsNounAfterDeterminer(i)) nominal = true;
+            if (!nominal && start < 0 && IsAdjectivalParticiple(i)) nominal = true;
             if (Tag[i] == "PRP" && !mention)
             {
                 if (start >= 0) Close(start, i);
@@ -177,6 +180,21 @@ internal sealed class SentenceView
         if (IsAdverb(i) && Tag[i - 1] is "DT" or "JJ" or "PRP$" && Tag[i + 1] is "JJ" or "VBN" or "JJR" or "JJS") return true;
         return false;
     }
+
+    private Func<string, bool> _isAuxiliary = _ => false;
+
+    /// <summary>"a boycott", "the reopening of": a verb form right after a determiner is a noun the tagger mistook.</summary>
+    private bool IsNounAfterDeterminer(int i) =>
+        i > 0 && Tag[i] is "VB" or "VBP" or "VBG" && Tag[i - 1] is "DT" or "PRP$" && !IsPronounLike(i - 1)
+        && (i + 1 >= Count || !IsNounTag(i + 1) || Tag[i] == "VBG");
+
+    // "that" as a determiner before a verb is a relative pronoun ("that group yielded").
+    private bool IsPronounLike(int i) => Upper[i] is "THAT" or "THIS" or "THESE" or "THOSE" or "ALL" or "BOTH" or "EACH";
+
+    /// <summary>"abandon improved relations": a participle after a main verb, before a noun or adjective, modifies the noun.</summary>
+    private bool IsAdjectivalParticiple(int i) =>
+        i > 0 && i + 1 < Count && Tag[i] is "VBN" or "VBG" && Tag[i - 1].StartsWith("VB", StringComparison.Ordinal) && !_isAuxiliary(Upper[i - 1])
+        && (IsNounTag(i + 1) || Tag[i + 1] is "JJ");
 
     /// <summary>A participle between a phrase's start and a noun ("the affected villages") modifies it.</summary>
     private bool IsModifierInPhrase(int i)

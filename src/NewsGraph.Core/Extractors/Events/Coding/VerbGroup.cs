@@ -33,6 +33,8 @@ internal sealed class VerbGroup
     public int Main;
     public IReadOnlyList<VerbEntry> Entries = Array.Empty<VerbEntry>();
     public bool Infinitive, Passive, Negated;
+    /// <summary>A participle right after the noun it describes: "the men released from ...", "a deal bringing ...".</summary>
+    public bool ReducedRelative;
     public string Modality = Coding.Modality.Asserted;
     /// <summary>The verb group or noun whose "to" complement this is, if any.</summary>
     public VerbGroup? Governor;

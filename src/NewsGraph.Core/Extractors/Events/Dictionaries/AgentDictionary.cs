@@ -35,8 +35,10 @@ public static class AgentDictionaryReader
             }
             var code = text[(open + 1)..close].Trim().ToUpperInvariant();
             bool before = code.EndsWith('~');
+            // [~] (a NewsGraph extension) is a role that adds nothing to its actor's code.
+            bool silent = code == "~";
             code = code.Trim('~').Trim();
-            if (code.Length == 0)
+            if (code.Length == 0 && !silent)
             {
                 problems.Add(new DictionaryProblem(file, line.Number, "an agent with an empty code"));
                 continue;

@@ -100,7 +100,7 @@ public sealed class CodingDictionaries
         catch (UnauthorizedAccessException e) { Problems.Add(new DictionaryProblem(path, 0, "cannot read: " + e.Message)); }
     }
 
-    // The PETRARCH files are mostly ASCII with a few Latin-1 bytes; UTF-8 with a Latin-1 fallback reads both.
+    // The dictionaries are UTF-8 (mostly ASCII); a stray byte that is not becomes U+FFFD rather than stopping the load.
     private static Encoding DictionaryEncoding { get; } = new UTF8Encoding(false, throwOnInvalidBytes: false);
 
     internal void Read(TextReader reader, string name, DictionaryKind kind)
@@ -131,7 +131,9 @@ public sealed class CodingDictionaries
     {
         var result = new CodingDictionaries();
         var assembly = typeof(CodingDictionaries).Assembly;
-        var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        // The PETRARCH/Phoenix dictionaries first, then NewsGraph's, which add to and override them.
+        var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .OrderBy(n => n.StartsWith(ResourcePrefix + "NewsGraph.", StringComparison.Ordinal)).ThenBy(n => n, StringComparer.Ordinal).ToList();
         if (names.Count == 0) throw new InvalidOperationException("the event dictionaries are missing from NewsGraph.Core");
         foreach (var name in names)
         {

@@ -24,6 +24,9 @@ public sealed class PhraseIndex<T>
     {
         if (tokens.Length == 0) return;
         if (!_byFirst.TryGetValue(tokens[0].Text, out var list)) _byFirst[tokens[0].Text] = list = new List<(PhraseToken[], T)>(1);
+        // The same phrase again (a later dictionary, or a later line): the later one stands.
+        int same = list.FindIndex(p => p.Tokens.AsSpan().SequenceEqual(tokens));
+        if (same >= 0) { list[same] = (tokens, value); _sorted = false; return; }
         list.Add((tokens, value));
         Count++;
         _sorted = false;
