@@ -103,7 +103,8 @@ public sealed class EventCoder
         }
         if (counts.Count == 0) return null;
         var (top, n) = counts.MaxBy(p => p.Value);
-        return n >= 2 && n * 2 >= counts.Values.Sum() ? top : null;
+        // Three mentions and three in five: a story about Britain's dealings with America is not America's.
+        return n >= 3 && n * 5 >= counts.Values.Sum() * 3 ? top : null;
     }
 
     private static List<Token> Tokenize(Article article, IReadOnlyList<Span> sentences)
@@ -476,7 +477,10 @@ public sealed class EventCoder
             if (_words.PhraseAt("hypothetical", s.Upper, i) > 0 && g.Modality == Modality.Asserted) g.Modality = Modality.Hypothetical;
         }
         g.Passive = passiveAux && s.Tag[g.Main] is "VBN" or "VBD";
-        if (s.Upper[^1] == "?" && g.Modality == Modality.Asserted) g.Modality = Modality.Hypothetical;
+        // A question asks; it does not report ("Should the United Kingdom approve the treaty?").
+        bool question = false;
+        for (int k = Math.Max(0, s.Count - 3); k < s.Count; k++) question |= s.Upper[k] == "?";
+        if (question && g.Modality == Modality.Asserted) g.Modality = Modality.Hypothetical;
     }
 
     /// <summary>
@@ -638,8 +642,9 @@ public sealed class EventCoder
         if (boundary >= 0 && _words.Is("conditional", s.Upper[boundary]) && v.Modality is Modality.Asserted or Modality.Hypothetical) v.Modality = Modality.Conditional;
         // "Neither Galadriel nor Gollum boycotted": the verb is denied for all of them.
         if (regionStart < v.Start && s.Upper[regionStart] == "NEITHER") v.Negated = true;
-        // "In October, Mr Straw ...", "Despite criticism from Gondor, Arnor ...": an opening phrase is not the subject.
-        if (regionStart < v.Start && s.Tag[regionStart] == "IN")
+        // "In October, Mr Straw ...", "Despite criticism from Gondor, Arnor ...", "Before visiting Israel, Mr Blair made ...":
+        // an opening phrase or clause is not the subject.
+        if (regionStart < v.Start && (s.Tag[regionStart] == "IN" || boundary >= 0 && (s.IsVerbTag(boundary) || _words.Is("subordinator", s.Upper[boundary]))))
             for (int k = v.Start - 1; k > regionStart; k--)
                 if (s.Upper[k] == ",") { regionStart = k + 1; break; }
         if (boundary >= 0 && _words.Is("relative", s.Upper[boundary]) || boundary >= 0 && s.Tag[boundary] == "WDT")
@@ -677,7 +682,8 @@ public sealed class EventCoder
             if (IsUnknownName(s, np)) return null;
             int next = g.End > i ? g.End : s.Phrases[np].End;
             while (next < to && s.Upper[next] is "(" or ")") next++;
-            if (next + 1 >= to || s.Tag[next] is not "IN" || _words.Is("subordinator", s.Upper[next]) || _words.Is("complementizer", s.Upper[next])) return null;
+            // "resumption of ties between Arnor and Gondor", "soldiers from Gondor"; not "his words about Bush".
+            if (next + 1 >= to || s.Upper[next] is not ("OF" or "BETWEEN" or "AMONG" or "FROM" or "IN" or "AT" or "FOR" or "WITHIN")) return null;
             i = next + 1;
         }
         return null;
@@ -1021,7 +1027,7 @@ public sealed class EventCoder
                 else target ??= compound;
             }
             // The event's doer: "Brown's visit", "the visit by Brown", or the subject of the verb it hangs on ("Brown held talks").
-            source ??= mutual is null ? NounOwner(s, i, groups) ?? governor?.Subject : null;
+            source ??= mutual is null ? NounOwner(s, i, groups) ?? (governor is not null && _words.Is("light-verb", s.Upper[governor.Main]) ? governor.Subject : null) : null;
             if (mutual is null && (source is null || target is null)) continue;
             int first = Math.Min(i, match.First), last = Math.Max(i + 1, match.Last);
             var v = new VerbGroup { Start = i, End = i + 1, Main = i, Modality = modality, Negated = negated };

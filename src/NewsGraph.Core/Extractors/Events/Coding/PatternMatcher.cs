@@ -24,11 +24,15 @@ internal sealed class PatternMatcher(SentenceView s, ActorGroups groups, ClauseW
         {
             var m = Match(p, verbStart, verbEnd, floor, ceiling);
             if (m is null) continue;
-            if (best is null || m.Specificity > best.Specificity || (m.Specificity == best.Specificity && m.Pattern.Order < best.Pattern.Order))
+            // Most specific first; between equals, a later dictionary's (which refines an earlier one), then the earliest line.
+            if (best is null || m.Specificity > best.Specificity
+                || m.Specificity == best.Specificity && (Layer(m) > Layer(best) || Layer(m) == Layer(best) && m.Pattern.Order < best.Pattern.Order))
                 best = m;
         }
         return best;
     }
+
+    private static int Layer(PatternMatch m) => m.Pattern.Layer;
 
     private sealed class State
     {

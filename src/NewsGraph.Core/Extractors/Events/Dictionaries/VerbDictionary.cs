@@ -73,7 +73,7 @@ public sealed record PatternElement(PatternElementKind Kind, string[][] Phrases,
 }
 
 /// <summary>A verb pattern ("- * DIPLOMATIC TIES [901]") in text order, with where it was defined.</summary>
-public sealed record VerbPattern(PatternElement[] Elements, int VerbIndex, EventCodes Codes, int Order, string Source)
+public sealed record VerbPattern(PatternElement[] Elements, int VerbIndex, EventCodes Codes, int Order, string Source, int Layer = 0)
 {
     public bool HasSlot(PatternElementKind kind) => Elements.Any(e => e.Kind == kind);
     public override string ToString() => string.Join(" ", Elements.Select((e, i) => (i > 0 && e.Adjacent ? "_" : "") + e)).Replace(" _", "_") + $" [{Codes}]";
@@ -386,6 +386,6 @@ public static class VerbDictionaryReader
         int verb = elements.FindIndex(e => e.Kind == PatternElementKind.Verb);
         if (verb < 0) { error = "a pattern without * (the verb)"; return null; }
         if (elements.Count(e => e.Kind == PatternElementKind.Verb) > 1) { error = "a pattern with more than one *"; return null; }
-        return new VerbPattern(elements.ToArray(), verb, codes, order, source);
+        return new VerbPattern(elements.ToArray(), verb, codes, order, source, block.Layer);
     }
 }
