@@ -74,8 +74,9 @@ internal sealed class ActorGroups(SentenceView s, ClauseWords words)
             {
                 // "Tony Blair's government" is the government of Blair's country, not Blair.
                 bool owned = isPerson && after.Count > 0 && OwnsRole(c);
+                // "Former minister Clare Short": a person's past roles give way to ELI; only her country stays.
                 foreach (var code in actor)
-                    Add(members, Combine(owned && code.Length >= 3 ? code[..3] : code, before, after, former), c, isPerson && !owned);
+                    Add(members, Combine((owned || former && isPerson) && code.Length >= 3 ? code[..3] : code, before, after, former), c, isPerson && !owned);
                 previousActor = actor;
                 previousPerson = isPerson;
             }

@@ -166,6 +166,9 @@ public sealed class EventCoder
             if (_dictionaries.Attribution.Contains(s.Upper[v.Main])) codes = EventCodes.Null;
             if (codes.IsNull) continue;
             v.Coded = true;
+            codes = Forceless(s, v, codes);
+            // "is holding a further meeting": the pattern's own words may say the act is still to come.
+            if (match is not null && v.Modality == Modality.Asserted && FutureModified(s, match.First, match.Last)) v.Modality = Modality.Future;
 
             var (sources, targets, mutual) = Roles(s, v, match, groups, ceiling, verbs);
             Options.Trace?.Invoke($"  code: '{s.Form[v.Main]}' pattern={(match is null ? "-" : match.Pattern.ToString())} codes={codes} subject={Describe(s, v.Subject)} source={Describe(s, sources)} target={Describe(s, targets)} mutual={Describe(s, mutual)} scope-end={ceiling}");
@@ -490,7 +493,10 @@ public sealed class EventCoder
     /// </summary>
     private void MarkReducedRelative(SentenceView s, VerbGroup g, List<VerbGroup> all)
     {
-        if (g.Infinitive || g.Start != g.VerbStart || g.Start == 0 || s.NpAt[g.Start - 1] < 0 || s.IsPronoun(g.Start - 1)) return;
+        if (g.Infinitive || g.Start != g.VerbStart || g.Start == 0) return;
+        // "men indefinitely detained in the UK": one adverb may stand between the noun and its participle.
+        int before = s.IsAdverb(g.Start - 1) && g.Start > 1 ? g.Start - 2 : g.Start - 1;
+        if (s.NpAt[before] < 0 || s.IsPronoun(before)) return;
         if (s.Tag[g.Main] == "VBG")
         {
             g.ReducedRelative = true;
@@ -568,6 +574,34 @@ public sealed class EventCoder
         return false;
     }
 
+    /// <summary>
+    /// "Labour posters attacking Mr Howard": a verb that attacks with words as often as with weapons codes
+    /// force (roots 18-20) only when the sentence shows force (troops, bombs, the killed) or an armed actor;
+    /// otherwise the attack is criticism (111).
+    /// </summary>
+    private EventCodes Forceless(SentenceView s, VerbGroup v, EventCodes codes)
+    {
+        if (!_words.Is("ambiguous-attack", s.Upper[v.Main])) return codes;
+        bool Physical(string? c) => c is { Length: >= 2 } && CameoCodebook.QuadClassOf(c[..2]) == 4 && c[..2] is not ("14" or "16" or "17");
+        if (!Physical(codes.Forward) && !Physical(codes.Reverse)) return codes;
+        for (int i = 0; i < s.Count; i++)
+            if (_words.Is("force", s.Upper[i])) return codes;
+        foreach (var a in s.Actors)
+            foreach (var c in a.Codes)
+                for (int k = 3; k + 3 <= c.Length; k += 3)
+                    if (c.AsSpan(k, 3) is "MIL" or "REB" or "UAF" or "IMG" or "SPY") return codes;
+        foreach (var a in s.Agents)
+            if (a.Code is "MIL" or "REB" or "UAF" or "COP") return codes;
+        return new EventCodes(Physical(codes.Forward) ? "111" : codes.Forward, Physical(codes.Reverse) ? "111" : codes.Reverse);
+    }
+
+    private bool FutureModified(SentenceView s, int first, int last)
+    {
+        for (int i = first; i < last && i < s.Count; i++)
+            if (_words.Is("future-modifier", s.Upper[i]) && s.NpAt[i] >= 0) return true;
+        return false;
+    }
+
     private static EventCodes DefaultCodes(IReadOnlyList<VerbEntry> entries)
     {
         // The last dictionary file to give the verb a default decides it (a later file overrides an earlier one);
@@ -590,7 +624,8 @@ public sealed class EventCoder
         int index = verbs.IndexOf(v);
         if (v.ReducedRelative)
         {
-            v.Subject = groups.EndingAt(v.Start, Math.Max(0, v.Start - 12));
+            int end = v.Start > 0 && s.IsAdverb(v.Start - 1) ? v.Start - 1 : v.Start;
+            v.Subject = groups.EndingAt(end, Math.Max(0, end - 12));
             return;
         }
         // "The Lords ruled ..., dealing a blow to ...": a participle after a comma or dash is its clause's subject's.

@@ -191,9 +191,9 @@ internal sealed class SentenceView
     // "that" as a determiner before a verb is a relative pronoun ("that group yielded").
     private bool IsPronounLike(int i) => Upper[i] is "THAT" or "THIS" or "THESE" or "THOSE" or "ALL" or "BOTH" or "EACH";
 
-    /// <summary>"abandon improved relations": a participle after a main verb, before a noun or adjective, modifies the noun.</summary>
+    /// <summary>"abandon improved relations", "deportations of failed asylum seekers": a participle after a main verb or preposition, before a noun or adjective, modifies the noun.</summary>
     private bool IsAdjectivalParticiple(int i) =>
-        i > 0 && i + 1 < Count && Tag[i] is "VBN" or "VBG" && Tag[i - 1].StartsWith("VB", StringComparison.Ordinal) && !_isAuxiliary(Upper[i - 1])
+        i > 0 && i + 1 < Count && Tag[i] is "VBN" or "VBG" && (Tag[i - 1].StartsWith("VB", StringComparison.Ordinal) && !_isAuxiliary(Upper[i - 1]) || Tag[i - 1] is "IN")
         && (IsNounTag(i + 1) || Tag[i + 1] is "JJ");
 
     /// <summary>A participle between a phrase's start and a noun ("the affected villages") modifies it.</summary>
