@@ -15,7 +15,13 @@ public sealed class EventStage : IStage
     private readonly Lazy<EventCoder> _coder;
 
     /// <summary>The coder with the dictionaries shipped in NewsGraph.</summary>
-    public EventStage() => _coder = new Lazy<EventCoder>(() => new EventCoder(CodingDictionaries.Default), LazyThreadSafetyMode.ExecutionAndPublication);
+    public EventStage() => _coder = new Lazy<EventCoder>(() => new EventCoder(CodingDictionaries.Default, options: NewsOptions), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// How the shipped coder runs on news: an event needs a source; a target when the sentence names
+    /// one ("the Tories dismissed the plan" is an event with no second actor, as GDELT has many).
+    /// </summary>
+    public static EventCoderOptions NewsOptions { get; } = new() { RequireTarget = false };
 
     /// <summary>A coder of one's own: other dictionaries (<c>--dictionaries DIR</c>) or options.</summary>
     public EventStage(EventCoder coder) => _coder = new Lazy<EventCoder>(coder);

@@ -12,7 +12,10 @@ public sealed record EventCoderOptions
 {
     /// <summary>The day (yyyymmdd) actors are coded for when an article gives no date of its own.</summary>
     public int? DefaultDay { get; init; }
-    /// <summary>Code an event only when both a source and a target actor are found (PETRARCH's require_dyad).</summary>
+    /// <summary>
+    /// Code an event only when both a source and a target actor are found (PETRARCH's require_dyad).
+    /// Off, a verb of the clause words' [stands-alone] list codes with a source alone.
+    /// </summary>
     public bool RequireTarget { get; init; } = true;
     /// <summary>Sentences longer than this many tokens are not coded: no news sentence is, and the work stays bounded.</summary>
     public int MaxSentenceTokens { get; init; } = 160;
@@ -188,12 +191,12 @@ public sealed class EventCoder
                 {
                     if (targets is null || targets.IsEmpty)
                     {
-                        if (!Options.RequireTarget && codes.Forward is { } f) output.Add(Make(s, f, x, null, first, last, v, negated, claimant, home));
+                        if (!Options.RequireTarget && codes.Forward is { } f && StandsAlone(s, v)) output.Add(Make(s, f, x, null, first, last, v, negated, claimant, home));
                         continue;
                     }
                     foreach (var y in targets.Members)
                     {
-                        if (x.Code == y.Code) continue;
+                        if (SelfDyad(x, y)) continue;
                         if (codes.Forward is { } f) output.Add(Make(s, f, x, y, first, last, v, negated, claimant, home));
                         if (codes.Reverse is { } r) output.Add(Make(s, r, y, x, first, last, v, negated, claimant, home));
                     }
@@ -595,6 +598,14 @@ public sealed class EventCoder
         return new EventCodes(Physical(codes.Forward) ? "111" : codes.Forward, Physical(codes.Reverse) ? "111" : codes.Reverse);
     }
 
+    /// <summary>Whether the verb's act means something with no second actor named ("dismissed the plan").</summary>
+    private bool StandsAlone(SentenceView s, VerbGroup v)
+    {
+        for (int i = v.VerbStart; i < v.VerbEnd; i++)
+            if (_words.Is("stands-alone", s.Upper[i])) return true;
+        return false;
+    }
+
     private bool FutureModified(SentenceView s, int first, int last)
     {
         for (int i = first; i < last && i < s.Count; i++)
@@ -917,7 +928,7 @@ public sealed class EventCoder
                 // elsewhere the second starts a new clause ("left for Africa on Tuesday the chancellor told ...").
                 if (afterPhrase && phrases > 1 && !clause) return null;
                 var g = groups.At(np, ceiling);
-                if (!g.IsEmpty && !SameActors(g, source)) return g;
+                if (!g.IsEmpty && !SameMention(g, source)) return g;
                 // "accused Lord Butler of ...": the object is someone the dictionaries do not know; do not reach past him.
                 if (g.IsEmpty && phrases == 0 && i == from && IsUnknownName(s, np)) return null;
                 expectVerb = clause && phrases == 0 && !expectVerb;
@@ -968,6 +979,15 @@ public sealed class EventCoder
     }
 
     private static bool IsPronounPhrase(SentenceView s, int np) => s.IsPronoun(s.Phrases[np].Start);
+
+    /// <summary>The same words of the sentence (not merely the same code: Blair and Brown are both GBRGOV).</summary>
+    private static bool SameMention(ActorGroup? a, ActorGroup? b) => a is not null && b is not null && a.Start < b.End && b.Start < a.End;
+
+    /// <summary>
+    /// A dyad of one code with itself is no event between countries ("Gondor ... Gondor"), but two people or
+    /// bodies of one government may well act on each other: "Blair backed Brown" is GBRGOV to GBRGOV.
+    /// </summary>
+    private static bool SelfDyad(ActorRef x, ActorRef y) => x.Code == y.Code && (x.Code.Length <= 3 || x.Start < y.End && y.Start < x.End);
 
     private static bool SameActors(ActorGroup? a, ActorGroup? b) =>
         a is not null && b is not null && !a.IsEmpty && a.Members.Count == b.Members.Count && a.Members.All(m => b.Members.Any(n => n.Code == m.Code));
@@ -1078,7 +1098,7 @@ public sealed class EventCoder
             foreach (var x in source!.Members)
                 foreach (var y in target!.Members)
                 {
-                    if (x.Code == y.Code) continue;
+                    if (SelfDyad(x, y)) continue;
                     if (codes.Forward is { } f) output.Add(Make(s, f, x, y, first, last, v, negated, claimant, home));
                     if (codes.Reverse is { } r) output.Add(Make(s, r, y, x, first, last, v, negated, claimant, home));
                 }
