@@ -17,7 +17,7 @@ internal sealed class ClauseWords
     public static ClauseWords Default => _default.Value;
 
     /// <summary>Sections of verbs (and nouns), looked up in all their forms; the others are closed-class words, taken as written.</summary>
-    private static readonly HashSet<string> Inflected = new(StringComparer.Ordinal) { "intention", "threat", "demand", "refusal", "cancel", "reporting", "implicative", "light-verb", "stands-alone" };
+    private static readonly HashSet<string> Inflected = new(StringComparer.Ordinal) { "intention", "threat", "demand", "refusal", "cancel", "reporting", "implicative", "light-verb", "stands-alone", "verbal-attack", "needs-force" };
 
     public bool Is(string section, string upper) => _words.TryGetValue(section, out var set) && set.Contains(upper);
 

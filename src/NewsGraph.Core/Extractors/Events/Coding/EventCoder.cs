@@ -170,6 +170,7 @@ public sealed class EventCoder
             if (codes.IsNull) continue;
             v.Coded = true;
             codes = Forceless(s, v, codes);
+            if (codes.IsNull) continue;
             // "is holding a further meeting": the pattern's own words may say the act is still to come.
             if (match is not null && v.Modality == Modality.Asserted && FutureModified(s, match.First, match.Last)) v.Modality = Modality.Future;
 
@@ -313,12 +314,12 @@ public sealed class EventCoder
             var entries = _dictionaries.Verbs.Lookup(s.Upper[i]);
             if (!s.IsVerbTag(i) && entries.Count > 0 && entries.All(e => e.Before.Length + e.After.Length > 0) && MultiWordHasVerb(s, i, entries))
             {
-                var multi = ChooseEntries(s, i, entries, out int ms, out int me);
+                var multi = Redefined(ChooseEntries(s, i, entries, out int ms, out int me));
                 if (multi.Count > 0) { AddGroup(s, result, i, multi, ms, me); i = Math.Max(i, me - 1); continue; }
             }
             bool verbTag = s.IsVerbTag(i) && s.NpAt[i] < 0;
             if (!verbTag && (entries.Count == 0 || !(AfterAuxiliary(s, i) || AfterSubject(s, i) || PastFormBeforeObject(s, i)))) continue;
-            var chosen = ChooseEntries(s, i, entries, out int verbStart, out int verbEnd);
+            var chosen = Redefined(ChooseEntries(s, i, entries, out int verbStart, out int verbEnd));
             // "wire/VB tap/NN": a multi-word verb is a verb when any of its words is.
             if (!verbTag && chosen.Count == 0) continue;
             bool isAux = _words.Is("auxiliary", s.Upper[i]) || s.Tag[i] == "MD";
@@ -390,6 +391,18 @@ public sealed class EventCoder
         if (s.Tag[i] is not ("JJ" or "NN" or "NNP") || !s.Upper[i].EndsWith("ED", StringComparison.Ordinal) || i == 0 || i + 1 >= s.Count) return false;
         bool afterPhrase = s.Upper[i - 1] == "," || (s.NpAt[i - 1] >= 0 && s.Tag[i - 1] is not ("DT" or "PRP$" or "JJ" or "CD"));
         return afterPhrase && s.Tag[i + 1] is "NNP" or "NNPS" or "DT" or "PRP$" or "PRP";
+    }
+
+    /// <summary>
+    /// A verb listed under a coded block in a later dictionary file is redefined there: its entries from
+    /// earlier files drop out (NewsGraph.verbs.txt silences CAMEO.2.0's "give 040", patterns and all).
+    /// </summary>
+    private static List<VerbEntry> Redefined(List<VerbEntry> entries)
+    {
+        int top = -1;
+        foreach (var e in entries)
+            if (e.Block.HasCode && e.Block.Layer > top) top = e.Block.Layer;
+        return top < 0 ? entries : entries.Where(e => e.Block.Layer >= top).ToList();
     }
 
     /// <summary>The entries that fit the words around the verb: a multi-word verb needs its other words in place.</summary>
@@ -584,7 +597,8 @@ public sealed class EventCoder
     /// </summary>
     private EventCodes Forceless(SentenceView s, VerbGroup v, EventCodes codes)
     {
-        if (!_words.Is("ambiguous-attack", s.Upper[v.Main])) return codes;
+        bool verbal = _words.Is("verbal-attack", s.Upper[v.Main]), needsForce = _words.Is("needs-force", s.Upper[v.Main]);
+        if (!verbal && !needsForce) return codes;
         bool Physical(string? c) => c is { Length: >= 2 } && CameoCodebook.QuadClassOf(c[..2]) == 4 && c[..2] is not ("14" or "16" or "17");
         if (!Physical(codes.Forward) && !Physical(codes.Reverse)) return codes;
         for (int i = 0; i < s.Count; i++)
@@ -595,6 +609,7 @@ public sealed class EventCoder
                     if (c.AsSpan(k, 3) is "MIL" or "REB" or "UAF" or "IMG" or "SPY") return codes;
         foreach (var a in s.Agents)
             if (a.Code is "MIL" or "REB" or "UAF" or "COP") return codes;
+        if (needsForce) return EventCodes.Null;
         return new EventCodes(Physical(codes.Forward) ? "111" : codes.Forward, Physical(codes.Reverse) ? "111" : codes.Reverse);
     }
 
@@ -661,7 +676,8 @@ public sealed class EventCoder
                 if (v.Modality == Modality.Asserted) v.Modality = previous.Modality;
                 v.Negated |= previous.Negated;
             }
-            if (v.Subject is not null) return;
+            // The first verb's subject was someone we cannot code: so is this one's; do not look elsewhere.
+            return;
         }
         if (v.Infinitive && v.Governor is not null)
         {
@@ -693,7 +709,8 @@ public sealed class EventCoder
         if (regionStart < v.Start && (s.Tag[regionStart] == "IN" || boundary >= 0 && (s.IsVerbTag(boundary) || _words.Is("subordinator", s.Upper[boundary]))))
             for (int k = v.Start - 1; k > regionStart; k--)
                 if (s.Upper[k] == ",") { regionStart = k + 1; break; }
-        if (boundary >= 0 && _words.Is("relative", s.Upper[boundary]) || boundary >= 0 && s.Tag[boundary] == "WDT")
+        // "a woman who shot at ...": a relative pronoun right before its verb stands for the noun before it ("in which he praised" has a subject of its own).
+        if (boundary >= 0 && boundary == FirstNonAdverbBefore(s, v.Start) && (_words.Is("relative", s.Upper[boundary]) || s.Tag[boundary] == "WDT"))
         {
             // "a woman who shot at ...": the relative pronoun stands for the noun before it.
             int end = boundary;
@@ -742,6 +759,13 @@ public sealed class EventCoder
         int head = p.End - 1;
         for (int k = p.Start; k < p.End; k++) if (s.InMention(k)) return false;
         return s.Tag[head] is "NNP" or "NNPS" && s.Form[head].Length > 1 && char.IsUpper(s.Form[head][0]);
+    }
+
+    private static int FirstNonAdverbBefore(SentenceView s, int i)
+    {
+        int j = i - 1;
+        while (j >= 0 && s.IsAdverb(j)) j--;
+        return j;
     }
 
     /// <summary>Who reports the clause of <paramref name="v"/>: the subject of "said" in "X said (that) ...", or of "according to X".</summary>

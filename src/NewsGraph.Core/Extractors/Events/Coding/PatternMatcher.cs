@@ -56,9 +56,10 @@ internal sealed class PatternMatcher(SentenceView s, ActorGroups groups, ClauseW
         if (k >= elements.Length) return true;
         var e = elements[k];
         int maxStart = e.Adjacent ? pos : Math.Min(ceiling - 1, pos + MaxGap);
+        bool slot = e.Kind is PatternElementKind.Source or PatternElementKind.Target or PatternElementKind.Compound;
         for (int start = pos; start <= maxStart && start < ceiling; start++)
         {
-            if (start > pos && IsHardStop(start - 1)) break;
+            if (start > pos && (IsHardStop(start - 1) || slot && StartsClause(start - 1))) break;
             var saved = Save(state);
             int end = MatchElementForward(e, start, ceiling, state);
             if (end > start)
@@ -94,6 +95,11 @@ internal sealed class PatternMatcher(SentenceView s, ActorGroups groups, ClauseW
 
     // Patterns do not reach across a sentence's main divisions.
     private bool IsHardStop(int i) => s.Upper[i] is ";" or ":" or "--";
+
+    // An actor slot does not reach into another clause: past a comma, "that", "which", "while" or a pronoun subject.
+    private bool StartsClause(int i) =>
+        s.Upper[i] == "," || s.NpAt[i] < 0 && (words.Is("complementizer", s.Upper[i]) || words.Is("subordinator", s.Upper[i]) || words.Is("relative", s.Upper[i]))
+        || s.IsPronoun(i) && i + 1 < s.Count && s.IsVerbTag(i + 1);
 
     /// <summary>Matches one element starting at token <paramref name="start"/>; returns the end, or -1.</summary>
     private int MatchElementForward(PatternElement e, int start, int ceiling, State state)
