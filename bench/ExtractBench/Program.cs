@@ -5,7 +5,8 @@ using NewsGraph.Core.Pipeline;
 using NewsGraph.Core.Readers;
 
 // Throughput of the extract path on one thread: reading and segmenting page dumps, splitting
-// sentences and tokenising. Prints articles/s, MB/s of text, and peak memory.
+// sentences and tokenising (and, with --stages default, every stage). Prints articles/s, MB/s of
+// text, peak memory, and each stage's own time and sentences/s.
 //
 //   dotnet run -c Release --project bench/ExtractBench [DIR] [--passes N] [--stages read|segmentation|default]
 //
@@ -45,6 +46,8 @@ var reader = ArticleReader.CreateDefault();
 
 Console.Error.WriteLine($"extract bench: {files.Count:N0} files, {inputBytes / 1e6:0.00} MB from {dir}; stages: {string.Join(", ", pipeline.Stages.Select(s => s.Name).DefaultIfEmpty("read only"))}; {passes} passes after a warm-up");
 
+var stageSeconds = new Dictionary<string, double>();
+long sentences = 0, events = 0;
 Run(1); // warm-up: JIT and tiering
 var results = new List<(double Seconds, int Articles, long TextChars, long Tokens)>();
 for (int p = 0; p < passes; p++) results.Add(Run(p + 2));
@@ -59,6 +62,11 @@ Console.WriteLine($"input MB/s      {inputBytes / 1e6 / median.Seconds:0.0} (bes
 Console.WriteLine($"text MB/s       {best.TextChars / 1e6 / median.Seconds:0.0} (UTF-16 chars of article text)");
 Console.WriteLine($"tokens/s        {best.Tokens / median.Seconds:N0}");
 Console.WriteLine($"peak memory     {peak / 1e6:0} MB (working set, includes the {inputBytes / 1e6:0.0} MB of input held in memory)");
+// Each stage's own time over the measured passes; sentences/s is what one stage gets through alone.
+long sentencesPerPass = sentences / Math.Max(1, passes);
+foreach (var (stage, seconds) in stageSeconds)
+    Console.WriteLine($"stage {stage,-10}{seconds / passes,7:0.00} s a pass, {sentencesPerPass / Math.Max(1e-9, seconds / passes),9:N0} sentences/s");
+if (events > 0) Console.WriteLine($"events          {events / passes:N0} a pass ({(double)events / Math.Max(1, sentences):0.000} a sentence)");
 
 (double, int, long, long) Run(int pass)
 {
@@ -70,7 +78,13 @@ Console.WriteLine($"peak memory     {peak / 1e6:0} MB (working set, includes the
         foreach (var result in reader.Read(InputSource.FromBytes(name, bytes)))
         {
             if (result.Article is not { } article) continue;
-            pipeline.Run(article);
+            foreach (var stage in pipeline.Stages)
+            {
+                long started = Stopwatch.GetTimestamp();
+                stage.Run(article);
+                if (pass > 1) stageSeconds[stage.Name] = stageSeconds.GetValueOrDefault(stage.Name) + Stopwatch.GetElapsedTime(started).TotalSeconds;
+            }
+            if (pass > 1) { sentences += article.Sentences.Count; events += article.Events.Count; }
             articles++;
             chars += article.Text.Length;
             tokens += article.Tokens.Count;
