@@ -10,8 +10,8 @@ public sealed class ExtractCommand : ICommand
 {
     public string Name => "extract";
     public string Summary => "read news files and write one JSON object per article to stdout";
-    public string Help => """
-        usage: newsgraph extract PATH... | -  [--pretty] [--tokens] [--paragraphs]
+    public string Help => $"""
+        usage: newsgraph extract PATH... | -  [--pretty] [--tokens] [--paragraphs] [--dictionaries DIR]
 
         Reads files, directories (recursively) and standard input ("-"); the format of each input is
         recognised from its content. Writes JSON Lines to stdout, one object per article; problems go
@@ -20,8 +20,9 @@ public sealed class ExtractCommand : ICommand
           --pretty       indent the JSON for people (one object per block instead of per line)
           --tokens       include token offsets ("tokens": [[start, end], ...])
           --paragraphs   include paragraph offsets
+        {DictionaryOptions.HelpLine}
         """;
-    public IReadOnlyCollection<string> ValuedOptions => [];
+    public IReadOnlyCollection<string> ValuedOptions => ["dictionaries"];
     public IReadOnlyCollection<string> Flags => ["pretty", "tokens", "paragraphs"];
 
     public int Run(Arguments args, Terminal terminal)
@@ -35,7 +36,7 @@ public sealed class ExtractCommand : ICommand
         using var json = new Utf8JsonWriter(buffered, pretty ? ArticleJsonWriter.Pretty : ArticleJsonWriter.Compact);
         var newline = "\n"u8.ToArray();
 
-        var batch = new BatchExtractor(ArticleReader.CreateDefault(), DefaultPipeline.Create(), terminal);
+        var batch = new BatchExtractor(ArticleReader.CreateDefault(), DictionaryOptions.Pipeline(args, terminal), terminal);
         var summary = batch.Run(args.Positionals, article =>
         {
             ArticleJsonWriter.Write(json, article, options);

@@ -169,12 +169,13 @@ public sealed class EventCoder
             if (_dictionaries.Attribution.Contains(s.Upper[v.Main])) codes = EventCodes.Null;
             if (codes.IsNull) continue;
             v.Coded = true;
-            codes = Forceless(s, v, codes);
-            if (codes.IsNull) continue;
+
             // "is holding a further meeting": the pattern's own words may say the act is still to come.
             if (match is not null && v.Modality == Modality.Asserted && FutureModified(s, match.First, match.Last)) v.Modality = Modality.Future;
 
             var (sources, targets, mutual) = Roles(s, v, match, groups, ceiling, verbs);
+            codes = Forceless(s, v, codes, sources, targets ?? mutual);
+            if (codes.IsNull) continue;
             Options.Trace?.Invoke($"  code: '{s.Form[v.Main]}' pattern={(match is null ? "-" : match.Pattern.ToString())} codes={codes} subject={Describe(s, v.Subject)} source={Describe(s, sources)} target={Describe(s, targets)} mutual={Describe(s, mutual)} scope-end={ceiling}");
             bool negated = v.Negated && !(match?.UsedNegation ?? false);
             int first = Math.Min(v.Start, match?.First ?? v.Start), last = Math.Max(v.End, match?.Last ?? v.End);
@@ -592,10 +593,10 @@ public sealed class EventCoder
 
     /// <summary>
     /// "Labour posters attacking Mr Howard": a verb that attacks with words as often as with weapons codes
-    /// force (roots 18-20) only when the sentence shows force (troops, bombs, the killed) or an armed actor;
-    /// otherwise the attack is criticism (111).
+    /// force (roots 18-20) only when the sentence shows force (troops, bombs, the killed), or a state or an
+    /// armed actor is on either side; otherwise the attack is criticism (111).
     /// </summary>
-    private EventCodes Forceless(SentenceView s, VerbGroup v, EventCodes codes)
+    private EventCodes Forceless(SentenceView s, VerbGroup v, EventCodes codes, ActorGroup? sources, ActorGroup? targets)
     {
         bool verbal = _words.Is("verbal-attack", s.Upper[v.Main]), needsForce = _words.Is("needs-force", s.Upper[v.Main]);
         if (!verbal && !needsForce) return codes;
@@ -603,12 +604,14 @@ public sealed class EventCoder
         if (!Physical(codes.Forward) && !Physical(codes.Reverse)) return codes;
         for (int i = 0; i < s.Count; i++)
             if (_words.Is("force", s.Upper[i])) return codes;
-        foreach (var a in s.Actors)
-            foreach (var c in a.Codes)
-                for (int k = 3; k + 3 <= c.Length; k += 3)
-                    if (c.AsSpan(k, 3) is "MIL" or "REB" or "UAF" or "IMG" or "SPY") return codes;
-        foreach (var a in s.Agents)
-            if (a.Code is "MIL" or "REB" or "UAF" or "COP") return codes;
+        // A state, or an armed actor, attacking or attacked: that is force ("Freedonia attacked Sylvania").
+        foreach (var g in new[] { sources, targets })
+            foreach (var m in g?.Members ?? [])
+            {
+                if (m.Code.Length == 3 && m.HasActor && !_words.Is("non-country-prefix", m.Code)) return codes;
+                for (int k = 0; k + 3 <= m.Code.Length; k += 3)
+                    if (m.Code.AsSpan(k, 3) is "MIL" or "REB" or "UAF" or "IMG" or "SPY" or "COP") return codes;
+            }
         if (needsForce) return EventCodes.Null;
         return new EventCodes(Physical(codes.Forward) ? "111" : codes.Forward, Physical(codes.Reverse) ? "111" : codes.Reverse);
     }
@@ -700,8 +703,10 @@ public sealed class EventCoder
         }
 
         int regionStart = ClauseStart(s, v, out int boundary);
-        // "if political parties telephoned people": an act under a condition has not happened.
+        // "if political parties telephoned people": an act under a condition has not happened; nor has
+        // "would attack ... if the talks failed", the main clause of a condition.
         if (boundary >= 0 && _words.Is("conditional", s.Upper[boundary]) && v.Modality is Modality.Asserted or Modality.Hypothetical) v.Modality = Modality.Conditional;
+        else if (v.Modality == Modality.Hypothetical && HasCondition(s)) v.Modality = Modality.Conditional;
         // "Neither Galadriel nor Gollum boycotted": the verb is denied for all of them.
         if (regionStart < v.Start && s.Upper[regionStart] == "NEITHER") v.Negated = true;
         // "In October, Mr Straw ...", "Despite criticism from Gondor, Arnor ...", "Before visiting Israel, Mr Blair made ...":
@@ -759,6 +764,13 @@ public sealed class EventCoder
         int head = p.End - 1;
         for (int k = p.Start; k < p.End; k++) if (s.InMention(k)) return false;
         return s.Tag[head] is "NNP" or "NNPS" && s.Form[head].Length > 1 && char.IsUpper(s.Form[head][0]);
+    }
+
+    private bool HasCondition(SentenceView s)
+    {
+        for (int i = 0; i < s.Count; i++)
+            if (_words.Is("conditional", s.Upper[i]) && s.NpAt[i] < 0) return true;
+        return false;
     }
 
     private static int FirstNonAdverbBefore(SentenceView s, int i)
@@ -1106,7 +1118,7 @@ public sealed class EventCoder
                 else target ??= compound;
             }
             // The event's doer: "Brown's visit", "the visit by Brown", or the subject of the verb it hangs on ("Brown held talks").
-            source ??= mutual is null ? NounOwner(s, i, groups) ?? (governor is not null && _words.Is("light-verb", s.Upper[governor.Main]) ? governor.Subject : null) : null;
+            source ??= mutual is null ? NounOwner(s, i, groups) ?? (governor is not null && (_words.Is("light-verb", s.Upper[governor.Main]) || IsAdjunctOf(s, governor, i)) ? governor.Subject : null) : null;
             if (mutual is null && (source is null || target is null)) continue;
             int first = Math.Min(i, match.First), last = Math.Max(i + 1, match.Last);
             var v = new VerbGroup { Start = i, End = i + 1, Main = i, Modality = modality, Negated = negated };
@@ -1127,6 +1139,15 @@ public sealed class EventCoder
                     if (codes.Reverse is { } r) output.Add(Make(s, r, y, x, first, last, v, negated, claimant, home));
                 }
         }
+    }
+
+    /// <summary>"said in a meeting with", "spoke during talks with": the noun is a circumstance of the verb, so its actor is the verb's subject.</summary>
+    private static bool IsAdjunctOf(SentenceView s, VerbGroup governor, int noun)
+    {
+        int np = s.NpAt[noun];
+        if (np < 0) return false;
+        int before = s.Phrases[np].Start - 1;
+        return before >= governor.End && before - governor.End <= 2 && s.Upper[before] is "IN" or "AT" or "DURING" or "AFTER";
     }
 
     /// <summary>The actor a noun belongs to: a name earlier in its own phrase ("Brown's visit"), or "by ..." after it.</summary>

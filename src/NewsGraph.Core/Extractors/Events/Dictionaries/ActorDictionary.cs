@@ -59,17 +59,32 @@ public static class ActorDictionaryReader
         var dated = new List<DatedCode>();
         int startLine = 0;
 
+        // Names with no code of their own, waiting for the next coded entry (in the Phoenix files a run of
+        // unmarked names above one block of codes, "YELTSIN" above "[RUSGOV ...]", shares those codes).
+        var waiting = new List<(string Name, int Line)>();
+
         void Flush()
         {
             if (primary is null) return;
-            var entry = new ActorEntry(primary, defaultCode, dated.ToArray());
-            foreach (var name in names)
-            {
-                var phrase = DictionaryText.Phrase(name);
-                if (phrase.Length > 0) index.Add(phrase, entry);
-            }
             if (defaultCode is null && dated.Count == 0)
-                problems.Add(new DictionaryProblem(file, startLine, $"actor '{primary}' has no code"));
+            {
+                foreach (var name in names) waiting.Add((name, startLine));
+                if (waiting.Count > 32)
+                {
+                    problems.Add(new DictionaryProblem(file, waiting[0].Line, $"actor '{waiting[0].Name}' and {waiting.Count - 1} names after it have no code"));
+                    waiting.Clear();
+                }
+            }
+            else
+            {
+                var entry = new ActorEntry(primary, defaultCode, dated.ToArray());
+                foreach (var name in names.Concat(waiting.Select(w => w.Name)))
+                {
+                    var phrase = DictionaryText.Phrase(name);
+                    if (phrase.Length > 0) index.Add(phrase, entry);
+                }
+                waiting.Clear();
+            }
             primary = null;
             names.Clear();
             defaultCode = null;
@@ -116,6 +131,7 @@ public static class ActorDictionaryReader
             if (rest.Length > 0) ReadCodes(rest, file, line.Number, ref defaultCode, dated, problems);
         }
         Flush();
+        foreach (var (name, at) in waiting) problems.Add(new DictionaryProblem(file, at, $"actor '{name.TrimEnd('_')}' has no code"));
     }
 
     private static (string Name, string Codes) SplitCodes(string text)

@@ -6,7 +6,7 @@ namespace NewsGraph.Core.Extractors.Events.Dictionaries;
 /// <summary>Something wrong with one line of a dictionary: reported, skipped, and the rest is read.</summary>
 public sealed record DictionaryProblem(string File, int Line, string Message)
 {
-    public override string ToString() => $"{File}:{Line}: {Message}";
+    public override string ToString() => Line > 0 ? $"{File}:{Line}: {Message}" : $"{File}: {Message}";
 }
 
 /// <summary>A line of a dictionary file with its comments removed, and where it was.</summary>

@@ -334,6 +334,35 @@ public static class VerbDictionaryReader
         return (clean.Length == 0 ? "" : clean[verb], clean[..verb], clean[(verb + 1)..]);
     }
 
+    /// <summary>
+    /// "&FIGHT_OF_WORDS" is one synonym set, "&TIETYPES_MEMOS" a set then a word: an underscore after
+    /// "&" joins as much as names a defined set.
+    /// </summary>
+    private static string[] JoinSynsetNames(string[] parts, Dictionary<string, string[][]> synsets)
+    {
+        var result = new List<string>(parts.Length);
+        for (int i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i].Trim('(', ')', '{', '}');
+            if (part.StartsWith('&'))
+            {
+                for (int j = parts.Length - 1; j > i; j--)
+                {
+                    var joined = string.Join("_", parts[i..(j + 1)]).Trim('(', ')', '{', '}');
+                    if (synsets.ContainsKey(joined[1..].TrimEnd('_')))
+                    {
+                        result.Add(joined);
+                        i = j;
+                        goto next;
+                    }
+                }
+            }
+            result.Add(parts[i]);
+            next:;
+        }
+        return result.ToArray();
+    }
+
     private static VerbPattern? ReadPattern(string text, Dictionary<string, string[][]> synsets, VerbBlock block, int order, string source, out string? error)
     {
         error = null;
@@ -345,7 +374,7 @@ public static class VerbDictionaryReader
         var elements = new List<PatternElement>();
         foreach (var spaced in body.Split(' ', '\t', StringSplitOptions.RemoveEmptyEntries))
         {
-            var parts = spaced.Split('_');
+            var parts = JoinSynsetNames(spaced.Split('_'), synsets);
             bool first = true;
             foreach (var rawPart in parts)
             {
