@@ -312,6 +312,8 @@ public sealed class EventCoder
         for (int i = 0; i < s.Count; i++)
         {
             if (s.ActorAt[i] >= 0) continue;
+            // "an early start to talks": after "to" an infinitive is a base form; a form in -s or -ed is a noun.
+            if (i > 0 && s.Tag[i - 1] == "TO" && s.Tag[i] is "VBZ" or "NNS" or "VBD") continue;
             var entries = _dictionaries.Verbs.Lookup(s.Upper[i]);
             if (!s.IsVerbTag(i) && entries.Count > 0 && entries.All(e => e.Before.Length + e.After.Length > 0) && MultiWordHasVerb(s, i, entries))
             {
