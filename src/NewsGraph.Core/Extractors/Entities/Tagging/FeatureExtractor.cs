@@ -1,0 +1,311 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace NewsGraph.Core.Extractors.Entities.Tagging;
+
+/// <summary>
+/// Turns a document into feature keys per token: the word and its neighbours, shapes,
+/// affixes, word clusters, how the word is usually written, gazetteer phrases, and two
+/// document-level signals (how the same word is written elsewhere in the article, and what
+/// the tagger called it earlier). Word-level hashes are computed once per token, so the
+/// per-feature work is a hash combine. One extractor per thread; it reuses its buffers.
+/// </summary>
+internal sealed class FeatureExtractor
+{
+    /// <summary>At most this many static feature keys per token (the gazetteer ones vary in number).</summary>
+    public const int MaxStaticPerToken = 96;
+    public const int MaxDynamicPerToken = 4;
+
+    // Feature templates. Changing one changes the model: bump NerModel.FormatVersion.
+    private const int TBias = 0, TRaw = 1, TLower = 2, TPrev = 3, TNext = 4, TPrev2 = 5, TNext2 = 6, TPrevCur = 7, TCurNext = 8,
+        TShape = 9, TPrevBrief = 10, TNextBrief = 11, TBriefTri = 12, TPrefix = 13, TSuffix = 17, TFine = 21, TMid = 22, TCoarse = 23,
+        TPrevFine = 24, TNextFine = 25, TPrevMid = 26, TNextMid = 27, TCase = 28, TPrevCase = 29, TNextCase = 30, TGaz = 31, TPrevGaz = 32,
+        TNextGaz = 33, TDocCase = 34, THistory = 35, THistoryCase = 36, TFirst = 37, TPrevBriefCur = 38, TBriefNext = 39, TMidPair = 40,
+        TCoarseTri = 41, TPrev2Fine = 42, TNext2Fine = 43, TPrevLowerBrief = 44, TLength = 45, TGazRun = 46;
+
+    private readonly Lexicon _lexicon;
+    private TokenInfo[] _info = new TokenInfo[256];
+    private readonly HashIndex _docCase = new(1024);
+    private TaggingDocument? _document;
+    private bool[] _headline = new bool[16];
+
+    public FeatureExtractor(Lexicon lexicon) => _lexicon = lexicon;
+
+    private struct TokenInfo
+    {
+        public ulong Raw, Lower, Shape, Brief, P1, P2, P3, P4, S1, S2, S3, S4;
+        public ulong Fine, Mid, Coarse;       // cluster ids + 1 (0: none)
+        public int Case;                        // 0 unknown, 1 lower, 2 mixed, 3 capitalised
+        public uint GazB, GazI, GazL, GazU;
+        public bool Capitalised, Caps, Letter;
+        public int Length;
+    }
+
+    public TaggingDocument Document => _document!;
+
+    /// <summary>Prepares per-token and per-document information; call once per document.</summary>
+    public void Load(TaggingDocument document)
+    {
+        _document = document;
+        int n = document.Tokens.Length;
+        if (_info.Length < n) _info = new TokenInfo[Math.Max(n, _info.Length * 2)];
+        if (_headline.Length < document.Sentences.Length) _headline = new bool[Math.Max(document.Sentences.Length, _headline.Length * 2)];
+        for (int t = 0; t < n; t++) Describe(document.Word(t), ref _info[t]);
+        for (int s = 0; s < document.Sentences.Length; s++)
+        {
+            var sentence = document.Sentences[s];
+            _headline[s] = IsHeadline(sentence);
+            MatchGazetteer(sentence);
+        }
+        BuildDocumentCase();
+    }
+
+    public bool IsHeadlineSentence(int sentence) => _headline[sentence];
+
+    public ulong LowerHash(int token) => _info[token].Lower;
+
+    private void Describe(ReadOnlySpan<char> w, ref TokenInfo info)
+    {
+        info.Raw = FeatureHash.Raw(w);
+        info.Lower = FeatureHash.Lowered(w);
+        info.Shape = FeatureHash.Shape(w, brief: false);
+        info.Brief = FeatureHash.Shape(w, brief: true);
+        info.P1 = FeatureHash.Affix(w, 1, false);
+        info.P2 = FeatureHash.Affix(w, 2, false);
+        info.P3 = FeatureHash.Affix(w, 3, false);
+        info.P4 = FeatureHash.Affix(w, 4, false);
+        info.S1 = FeatureHash.Affix(w, 1, true);
+        info.S2 = FeatureHash.Affix(w, 2, true);
+        info.S3 = FeatureHash.Affix(w, 3, true);
+        info.S4 = FeatureHash.Affix(w, 4, true);
+        info.Length = w.Length;
+        if (_lexicon.Clusters.TryGet(FeatureHash.CasedDigitsFolded(w), out var packed)
+            || _lexicon.Clusters.TryGet(info.Lower ^ Lexicon.LoweredClusterSalt, out packed))
+        {
+            ulong p = (ulong)(packed - 1);
+            info.Fine = (p & 0x3FF) + 1;
+            info.Mid = ((p >> 10) & 0x3FF) + 1;
+            info.Coarse = ((p >> 20) & 0x3FF) + 1;
+        }
+        else info.Fine = info.Mid = info.Coarse = 0;
+        info.Case = _lexicon.CaseProfile.GetOrDefault(info.Lower, 0);
+        info.GazB = info.GazI = info.GazL = info.GazU = 0;
+        bool letter = false, anyLower = false, anyUpper = false;
+        foreach (var c in w)
+        {
+            if (!char.IsLetter(c)) continue;
+            letter = true;
+            if (char.IsUpper(c)) anyUpper = true; else anyLower = true;
+        }
+        info.Letter = letter;
+        info.Capitalised = w.Length > 0 && char.IsUpper(w[0]);
+        info.Caps = anyUpper && !anyLower;
+    }
+
+    /// <summary>All capitals (CoNLL's headlines) or title case (most web headlines): capitals say little there.</summary>
+    private bool IsHeadline(SentenceTokens sentence)
+    {
+        int letters = 0, caps = 0, lowerStart = 0, longWords = 0, titled = 0;
+        for (int t = sentence.First; t < sentence.End; t++)
+        {
+            ref var info = ref _info[t];
+            if (!info.Letter) continue;
+            letters++;
+            if (info.Caps) caps++;
+            if (!info.Capitalised) lowerStart++;
+            if (info.Length >= 4) { longWords++; if (info.Capitalised) titled++; }
+        }
+        if (letters >= 2 && caps == letters && letters >= 2) return true;
+        return longWords >= 3 && titled == longWords && lowerStart <= letters / 3;
+    }
+
+    private void MatchGazetteer(SentenceTokens sentence)
+    {
+        var gaz = _lexicon.Gazetteer;
+        const uint roleBit = 1u << (int)GazetteerList.Role;
+        for (int i = sentence.First; i < sentence.End; i++)
+        {
+            if (!_info[i].Letter) continue;
+            ulong h = Lexicon.PhraseSeed;
+            int max = Math.Min(sentence.End - i, Lexicon.MaxPhraseTokens);
+            for (int len = 1; len <= max; len++)
+            {
+                int last = i + len - 1;
+                h = FeatureHash.Extend(h, _info[last].Lower);
+                if (!gaz.TryGet(h, out var bits)) continue;
+                uint lists = (uint)bits;
+                // Names are capitalised at both ends; role words ("minister") need not be.
+                bool named = (_info[i].Capitalised || _info[i].Caps) && (_info[last].Capitalised || _info[last].Caps || !_info[last].Letter);
+                if (!named) lists &= roleBit;
+                if (lists == 0) continue;
+                if (len == 1) { _info[i].GazU |= lists; continue; }
+                _info[i].GazB |= lists;
+                for (int k = i + 1; k < last; k++) _info[k].GazI |= lists;
+                _info[last].GazL |= lists;
+            }
+        }
+    }
+
+    /// <summary>For each word: seen in lower case in the article's running text (1), seen capitalised mid-sentence (2).</summary>
+    private void BuildDocumentCase()
+    {
+        _docCase.Clear();
+        var doc = _document!;
+        for (int s = 0; s < doc.Sentences.Length; s++)
+        {
+            if (_headline[s]) continue;
+            var sentence = doc.Sentences[s];
+            for (int t = sentence.First; t < sentence.End; t++)
+            {
+                ref var info = ref _info[t];
+                if (!info.Letter) continue;
+                int bit = !info.Capitalised ? 1 : t > sentence.First && !IsOpening(t - 1) ? 2 : 0;
+                if (bit == 0) continue;
+                _docCase.Set(info.Lower, _docCase.GetOrDefault(info.Lower, 0) | bit);
+            }
+        }
+    }
+
+    // After an opening quote or bracket a capital may just start the quoted sentence.
+    private bool IsOpening(int token)
+    {
+        var w = _document!.Word(token);
+        return w.Length == 1 && w[0] is '"' or '“' or '(' or '\'' or '‘' or ':' or '-' or '—';
+    }
+
+    /// <summary>Writes the static feature keys of <paramref name="t"/> into <paramref name="keys"/>; returns how many.</summary>
+    public int Static(int sentenceIndex, int t, Span<ulong> keys)
+    {
+        var sentence = _document!.Sentences[sentenceIndex];
+        int n = 0;
+        ref var cur = ref _info[t];
+        bool hasPrev = t > sentence.First, hasNext = t + 1 < sentence.End;
+        bool hasPrev2 = t - 1 > sentence.First, hasNext2 = t + 2 < sentence.End;
+        ulong prevLower = hasPrev ? _info[t - 1].Lower : 0xB05UL, nextLower = hasNext ? _info[t + 1].Lower : 0xE05UL;
+        ulong prevBrief = hasPrev ? _info[t - 1].Brief : 0xB05UL, nextBrief = hasNext ? _info[t + 1].Brief : 0xE05UL;
+        ulong headline = _headline[sentenceIndex] ? 1UL : 0UL;
+        ulong first = hasPrev ? (IsOpening(t - 1) ? 2UL : 0UL) : 1UL;
+
+        keys[n++] = FeatureHash.Key(TBias, 0);
+        keys[n++] = FeatureHash.Key(TRaw, cur.Raw);
+        keys[n++] = FeatureHash.Key(TLower, cur.Lower);
+        keys[n++] = FeatureHash.Key(TPrev, prevLower);
+        keys[n++] = FeatureHash.Key(TNext, nextLower);
+        keys[n++] = FeatureHash.Key(TPrev2, hasPrev2 ? _info[t - 2].Lower : 0xB05UL);
+        keys[n++] = FeatureHash.Key(TNext2, hasNext2 ? _info[t + 2].Lower : 0xE05UL);
+        keys[n++] = FeatureHash.Key(TPrevCur, prevLower, cur.Lower);
+        keys[n++] = FeatureHash.Key(TCurNext, cur.Lower, nextLower);
+        keys[n++] = FeatureHash.Key(TShape, cur.Shape, headline);
+        keys[n++] = FeatureHash.Key(TPrevBrief, prevBrief);
+        keys[n++] = FeatureHash.Key(TNextBrief, nextBrief);
+        keys[n++] = FeatureHash.Key(TBriefTri, prevBrief, cur.Brief, nextBrief);
+        keys[n++] = FeatureHash.Key(TPrefix, cur.P1);
+        keys[n++] = FeatureHash.Key(TPrefix + 1, cur.P2);
+        keys[n++] = FeatureHash.Key(TPrefix + 2, cur.P3);
+        keys[n++] = FeatureHash.Key(TPrefix + 3, cur.P4);
+        keys[n++] = FeatureHash.Key(TSuffix, cur.S1);
+        keys[n++] = FeatureHash.Key(TSuffix + 1, cur.S2);
+        keys[n++] = FeatureHash.Key(TSuffix + 2, cur.S3);
+        keys[n++] = FeatureHash.Key(TSuffix + 3, cur.S4);
+        keys[n++] = FeatureHash.Key(TFine, cur.Fine);
+        keys[n++] = FeatureHash.Key(TMid, cur.Mid);
+        keys[n++] = FeatureHash.Key(TCoarse, cur.Coarse, cur.Brief);
+        keys[n++] = FeatureHash.Key(TPrevFine, hasPrev ? _info[t - 1].Fine : 0xB05UL);
+        keys[n++] = FeatureHash.Key(TNextFine, hasNext ? _info[t + 1].Fine : 0xE05UL);
+        keys[n++] = FeatureHash.Key(TPrevMid, hasPrev ? _info[t - 1].Mid : 0xB05UL, cur.Brief);
+        keys[n++] = FeatureHash.Key(TNextMid, hasNext ? _info[t + 1].Mid : 0xE05UL, cur.Brief);
+        keys[n++] = FeatureHash.Key(TMidPair, hasPrev ? _info[t - 1].Mid : 0xB05UL, cur.Mid);
+        keys[n++] = FeatureHash.Key(TCoarseTri, hasPrev ? _info[t - 1].Coarse : 0xB05UL, cur.Coarse, hasNext ? _info[t + 1].Coarse : 0xE05UL);
+        keys[n++] = FeatureHash.Key(TPrev2Fine, hasPrev2 ? _info[t - 2].Fine : 0xB05UL);
+        keys[n++] = FeatureHash.Key(TNext2Fine, hasNext2 ? _info[t + 2].Fine : 0xE05UL);
+        keys[n++] = FeatureHash.Key(TCase, (ulong)cur.Case, cur.Brief, first * 2 + headline);
+        keys[n++] = FeatureHash.Key(TPrevCase, hasPrev ? (ulong)_info[t - 1].Case : 9UL, prevBrief);
+        keys[n++] = FeatureHash.Key(TNextCase, hasNext ? (ulong)_info[t + 1].Case : 9UL, nextBrief);
+        keys[n++] = FeatureHash.Key(TDocCase, (ulong)_docCase.GetOrDefault(cur.Lower, 0), cur.Brief, first * 2 + headline);
+        keys[n++] = FeatureHash.Key(TFirst, first, cur.Brief, headline);
+        keys[n++] = FeatureHash.Key(TPrevBriefCur, prevBrief, cur.Lower);
+        keys[n++] = FeatureHash.Key(TBriefNext, cur.Lower, nextBrief);
+        keys[n++] = FeatureHash.Key(TPrevLowerBrief, prevLower, cur.Brief);
+        keys[n++] = FeatureHash.Key(TLength, (ulong)Math.Min(cur.Length, 12), cur.Brief);
+
+        n = Gazetteer(TGaz, cur.GazB, 0, keys, n);
+        n = Gazetteer(TGaz, cur.GazI, 1, keys, n);
+        n = Gazetteer(TGaz, cur.GazL, 2, keys, n);
+        n = Gazetteer(TGaz, cur.GazU, 3, keys, n);
+        if (hasPrev) n = Gazetteer(TPrevGaz, _info[t - 1].GazB | _info[t - 1].GazI | _info[t - 1].GazL | _info[t - 1].GazU, 0, keys, n);
+        if (hasNext) n = Gazetteer(TNextGaz, _info[t + 1].GazB | _info[t + 1].GazI | _info[t + 1].GazL | _info[t + 1].GazU, 0, keys, n);
+        // How many lists call this token part of a name at all (a cheap "anywhere in a gazetteer" signal).
+        uint any = cur.GazB | cur.GazI | cur.GazL | cur.GazU;
+        keys[n++] = FeatureHash.Key(TGazRun, (ulong)Math.Min(BitOperations.PopCount(any), 3), cur.Brief);
+        return n;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Gazetteer(int template, uint lists, int part, Span<ulong> keys, int n)
+    {
+        while (lists != 0 && n < MaxStaticPerToken)
+        {
+            int list = BitOperations.TrailingZeroCount(lists);
+            lists &= lists - 1;
+            keys[n++] = FeatureHash.Key(template, (ulong)(list * 4 + part));
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// Features from what the tagger said about the same word earlier in the document
+    /// (Ratinov and Roth's prediction history): names recur, and the first mention is
+    /// usually the least ambiguous ("Jordan Smith" ... "Jordan").
+    /// </summary>
+    public int Dynamic(int sentenceIndex, int t, PredictionHistory history, Span<ulong> keys)
+    {
+        int majority = history.Majority(_info[t].Lower);
+        if (majority < 0) return 0;
+        ref var cur = ref _info[t];
+        int n = 0;
+        ulong headline = _headline[sentenceIndex] ? 1UL : 0UL;
+        keys[n++] = FeatureHash.Key(THistory, (ulong)majority, cur.Brief);
+        keys[n++] = FeatureHash.Key(THistoryCase, (ulong)majority, (ulong)cur.Case, headline);
+        return n;
+    }
+}
+
+/// <summary>What the tagger labelled each word so far in the current document (type counts per lowered word).</summary>
+internal sealed class PredictionHistory
+{
+    private readonly HashIndex _slots = new(1024);
+    private readonly List<int[]> _counts = new();
+    private int _used;
+    private readonly int _types;
+
+    public PredictionHistory(int types) => _types = types;
+
+    public void Clear()
+    {
+        _slots.Clear();
+        _used = 0;
+    }
+
+    /// <summary>Records the type (or -1 for none) given to a word; only capitalised words are worth remembering.</summary>
+    public void Add(ulong lower, int type)
+    {
+        if (!_slots.TryGet(lower, out var slot))
+        {
+            slot = _used++;
+            if (slot == _counts.Count) _counts.Add(new int[_types + 1]);
+            else Array.Clear(_counts[slot]);
+            _slots.Set(lower, slot);
+        }
+        _counts[slot][type + 1]++;
+    }
+
+    /// <summary>The most frequent label type so far (0 = none, 1 + type otherwise), or -1 when the word has not been seen.</summary>
+    public int Majority(ulong lower)
+    {
+        if (!_slots.TryGet(lower, out var slot)) return -1;
+        var c = _counts[slot];
+        int best = 0;
+        for (int k = 1; k < c.Length; k++) if (c[k] > c[best]) best = k;
+        return best;
+    }
+}
