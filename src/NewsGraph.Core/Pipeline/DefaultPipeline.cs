@@ -1,3 +1,4 @@
+using NewsGraph.Core.Extractors.Entities;
 using NewsGraph.Core.Extractors.Segmentation;
 
 namespace NewsGraph.Core.Pipeline;
@@ -7,7 +8,8 @@ public static class DefaultPipeline
 {
     public static PipelineBuilder CreateBuilder() => new PipelineBuilder()
         .Add(new SentenceStage())
-        .Add(new TokenStage());
+        .Add(new TokenStage())
+        .Add(new EntityStage());
 
     public static ArticlePipeline Create() => CreateBuilder().Build();
 }

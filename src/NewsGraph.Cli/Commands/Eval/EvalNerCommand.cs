@@ -9,7 +9,7 @@ public sealed class EvalNerCommand : ISubcommand
     public string Name => "ner";
     public string Summary => "score the entity tagger on CoNLL-format data (conlleval rules)";
     public string Help => """
-        usage: newsgraph eval ner --conll FILE [--model FILE]
+        usage: newsgraph eval ner --conll FILE [--model FILE] [--errors FILE]
 
         Tags the sentences of a CoNLL-2003 format file and prints entity-level precision, recall
         and F1 by type, counting an entity right only when its type and both boundaries match
@@ -19,8 +19,9 @@ public sealed class EvalNerCommand : ISubcommand
 
           --conll FILE   the labelled data (e.g. ../shared/data/conll2003/test.txt)
           --model FILE   a model written by 'newsgraph train ner' (default: the shipped model)
+          --errors FILE  write each sentence with a missed or wrong entity, and those entities
         """;
-    public IReadOnlyCollection<string> ValuedOptions => ["conll", "model"];
+    public IReadOnlyCollection<string> ValuedOptions => ["conll", "model", "errors"];
     public IReadOnlyCollection<string> Flags => [];
 
     public int Run(Arguments args, Terminal terminal)
@@ -33,7 +34,8 @@ public sealed class EvalNerCommand : ISubcommand
         try
         {
             var tagger = modelPath is null ? EntityTagger.Shipped : EntityTagger.Load(modelPath);
-            report = NerEvaluation.Evaluate(conll, tagger);
+            using var errors = args.Option("errors") is { } path ? new StreamWriter(path) : null;
+            report = NerEvaluation.Evaluate(conll, tagger, errors);
         }
         catch (InvalidDataException e)
         {

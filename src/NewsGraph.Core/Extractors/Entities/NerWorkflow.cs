@@ -18,7 +18,7 @@ public static class NerEvaluation
     /// Tags a CoNLL file and scores it. NewsGraph types are mapped back to CoNLL's (PERSON → PER,
     /// GPE/LOC → LOC, NORP/MISC → MISC) before scoring. Bad files raise <see cref="InvalidDataException"/>.
     /// </summary>
-    public static NerEvaluationReport Evaluate(string conllPath, EntityTagger tagger)
+    public static NerEvaluationReport Evaluate(string conllPath, EntityTagger tagger, TextWriter? errors = null)
     {
         var documents = ConllCorpus.Read(conllPath);
         var clock = Stopwatch.StartNew();
@@ -44,10 +44,23 @@ public static class NerEvaluation
                     while (td.Tokens[last].End < mention.Span.End) last++;
                     predicted.Add((first - range.First, last + 1 - range.First, EntityTyping.ToConll(mention.Type)));
                 }
-                scorer.Add(ConllCorpus.Chunks(d.Sentences[s].Tags), predicted);
+                var gold = ConllCorpus.Chunks(d.Sentences[s].Tags);
+                scorer.Add(gold, predicted);
+                if (errors is not null) WriteErrors(errors, d.Sentences[s].Words, gold, predicted);
             }
         }
         return Report(scorer, tokens, documents.Count, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>One line per sentence with a wrong or missed entity: the sentence, then "-gold" and "+found" entities.</summary>
+    private static void WriteErrors(TextWriter w, string[] words, List<(int First, int End, string Type)> gold, List<(int First, int End, string Type)> predicted)
+    {
+        var missed = gold.Except(predicted).ToList();
+        var wrong = predicted.Except(gold).ToList();
+        if (missed.Count == 0 && wrong.Count == 0) return;
+        string Name((int First, int End, string Type) e) => $"[{string.Join(' ', words[e.First..e.End])}]{e.Type}";
+        w.WriteLine(string.Join(' ', words));
+        w.WriteLine("    " + string.Join("  ", missed.Select(e => "-" + Name(e)).Concat(wrong.Select(e => "+" + Name(e)))));
     }
 
     internal static NerEvaluationReport Report(ConllScorer scorer, int tokens, int documents, double seconds)
@@ -72,6 +85,10 @@ public sealed record NerTrainingRequest
     public ulong Seed { get; init; } = 20030531;
     public int MinCount { get; init; } = 1;
     public int Clusters { get; init; } = 512;
+    /// <summary>Share of capitalised training tokens whose own-word features are hidden per update.</summary>
+    public double WordDropout { get; init; }
+    /// <summary>Training runs (different story orders) whose weights are averaged.</summary>
+    public int Runs { get; init; } = 1;
     /// <summary>The command line that was run, recorded in the model.</summary>
     public string Command { get; init; } = "";
 }
@@ -88,16 +105,32 @@ public static class NerTraining
         var train = ConllCorpus.Read(request.TrainFile);
         var dev = request.DevFile is null ? null : ConllCorpus.Read(request.DevFile);
         progress?.Invoke($"train: {train.Count:N0} stories; dev: {dev?.Count ?? 0:N0} stories");
-        var lexicon = LexiconBuilder.Build(new LexiconSources
+        // Experiments only: NEWSGRAPH_NER_LEXICON_CACHE=FILE reuses a lexicon built by an earlier run with the same sources.
+        var cache = Environment.GetEnvironmentVariable("NEWSGRAPH_NER_LEXICON_CACHE");
+        Lexicon lexicon;
+        if (!string.IsNullOrEmpty(cache) && File.Exists(cache))
         {
-            UnlabelledText = request.UnlabelledText,
-            // The training words (never dev or test) join the unlabelled text; their labels are not used here.
-            UnlabelledSentences = train.SelectMany(d => d.Sentences).Select(s => (IReadOnlyList<string>)s.Words).ToList(),
-            Gazetteers = request.Gazetteers,
-            ActorDictionaries = request.ActorDictionaries,
-            FineClusters = request.Clusters,
-            Progress = progress,
-        });
+            using var r = new BinaryReader(File.OpenRead(cache));
+            lexicon = Lexicon.Read(r);
+        }
+        else
+        {
+            lexicon = LexiconBuilder.Build(new LexiconSources
+            {
+                UnlabelledText = request.UnlabelledText,
+                // The training words (never dev or test) join the unlabelled text; their labels are not used here.
+                UnlabelledSentences = train.SelectMany(d => d.Sentences).Select(s => (IReadOnlyList<string>)s.Words).ToList(),
+                Gazetteers = request.Gazetteers,
+                ActorDictionaries = request.ActorDictionaries,
+                FineClusters = request.Clusters,
+                Progress = progress,
+            });
+            if (!string.IsNullOrEmpty(cache))
+            {
+                using var w = new BinaryWriter(File.Create(cache));
+                lexicon.Write(w);
+            }
+        }
         progress?.Invoke($"lexicon built in {clock.Elapsed.TotalSeconds:0}s");
         var options = new NerTrainingOptions
         {
@@ -105,9 +138,12 @@ public static class NerTraining
             MaxEpochs = request.MaxEpochs,
             Seed = request.Seed,
             MinCount = request.MinCount,
+            WordDropout = request.WordDropout,
+            Runs = request.Runs,
             Progress = progress,
         };
-        var (model, epochs, best) = NerTrainer.Train(train, dev, lexicon, options);
+        var (model, epochs, bestEpochs) = NerTrainer.Train(train, dev, lexicon, options);
+        int best = bestEpochs[0];
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
         var tagger = new EntityTagger(model);
@@ -120,11 +156,13 @@ public static class NerTraining
             ["types"] = new JsonArray(model.Types.Select(t => (JsonNode)t).ToArray()),
             ["command"] = request.Command,
             ["seed"] = request.Seed,
-            ["epochs"] = best,
+            ["wordDropout"] = request.WordDropout,
+            ["epochs"] = new JsonArray(bestEpochs.Select(e => (JsonNode)e).ToArray()),
+            ["runs"] = bestEpochs.Count,
             ["features"] = model.FeatureCount,
             ["trainingSeconds"] = Math.Round(trainSeconds, 1),
             ["trainFile"] = Path.GetFileName(request.TrainFile),
-            ["epochHistory"] = new JsonArray(epochs.Select(e => (JsonNode)new JsonObject { ["epoch"] = e.Epoch, ["devF1"] = Math.Round(e.DevF1, 4), ["sentencesWrong"] = e.SentenceErrors }).ToArray()),
+            ["epochHistory"] = new JsonArray(epochs.Select(e => (JsonNode)new JsonObject { ["run"] = e.Run, ["epoch"] = e.Epoch, ["devF1"] = Math.Round(e.DevF1, 4), ["sentencesWrong"] = e.SentenceErrors }).ToArray()),
         };
         if (devReport is not null) note["dev"] = Scores(Path.GetFileName(request.DevFile!), devReport);
         if (extra is not null) note["test"] = Scores(Path.GetFileName(request.ReportFile!), extra);

@@ -21,11 +21,31 @@ internal sealed class FeatureExtractor
         TShape = 9, TPrevBrief = 10, TNextBrief = 11, TBriefTri = 12, TPrefix = 13, TSuffix = 17, TFine = 21, TMid = 22, TCoarse = 23,
         TPrevFine = 24, TNextFine = 25, TPrevMid = 26, TNextMid = 27, TCase = 28, TPrevCase = 29, TNextCase = 30, TGaz = 31, TPrevGaz = 32,
         TNextGaz = 33, TDocCase = 34, THistory = 35, THistoryCase = 36, TFirst = 37, TPrevBriefCur = 38, TBriefNext = 39, TMidPair = 40,
-        TCoarseTri = 41, TPrev2Fine = 42, TNext2Fine = 43, TPrevLowerBrief = 44, TLength = 45, TGazRun = 46;
+        TCoarseTri = 41, TPrev2Fine = 42, TNext2Fine = 43, TPrevLowerBrief = 44, TLength = 45, TGazRun = 46, TContextPrev = 47, TContextNext = 48,
+        TTableRow = 49, TPrevGazCur = 50, TGazCurNext = 51;
+
+    /// <summary>At most this many distinct neighbouring words are remembered per capitalised word and side.</summary>
+    private const int ContextsPerWord = 4;
+
+    // Experiments only: NEWSGRAPH_NER_OFF=3,35 switches templates off (read once; unset in normal use).
+    private static readonly bool[] Off = ReadOff();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool On(int template) => !Off[template];
+    private static bool[] ReadOff()
+    {
+        var off = new bool[64];
+        foreach (var part in (Environment.GetEnvironmentVariable("NEWSGRAPH_NER_OFF") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+            if (int.TryParse(part, out var t) && t is >= 0 and < 64) off[t] = true;
+        return off;
+    }
 
     private readonly Lexicon _lexicon;
     private TokenInfo[] _info = new TokenInfo[256];
     private readonly HashIndex _docCase = new(1024);
+    private readonly HashIndex _contextSlot = new(1024);
+    private ulong[] _contextPrev = new ulong[256 * ContextsPerWord], _contextNext = new ulong[256 * ContextsPerWord];
+    private byte[] _contextPrevCount = new byte[256], _contextNextCount = new byte[256];
+    private bool[] _tableRow = new bool[16];
     private TaggingDocument? _document;
     private bool[] _headline = new bool[16];
 
@@ -49,15 +69,76 @@ internal sealed class FeatureExtractor
         _document = document;
         int n = document.Tokens.Length;
         if (_info.Length < n) _info = new TokenInfo[Math.Max(n, _info.Length * 2)];
-        if (_headline.Length < document.Sentences.Length) _headline = new bool[Math.Max(document.Sentences.Length, _headline.Length * 2)];
+        if (_headline.Length < document.Sentences.Length)
+        {
+            _headline = new bool[Math.Max(document.Sentences.Length, _headline.Length * 2)];
+            _tableRow = new bool[_headline.Length];
+        }
         for (int t = 0; t < n; t++) Describe(document.Word(t), ref _info[t]);
         for (int s = 0; s < document.Sentences.Length; s++)
         {
             var sentence = document.Sentences[s];
             _headline[s] = IsHeadline(sentence);
+            _tableRow[s] = IsTableRow(sentence);
             MatchGazetteer(sentence);
         }
         BuildDocumentCase();
+        BuildContexts();
+    }
+
+    /// <summary>Results and standings rows ("Bologna 3 Roma 1"): names there are mostly teams, not places.</summary>
+    private bool IsTableRow(SentenceTokens sentence)
+    {
+        int numbers = 0;
+        for (int t = sentence.First; t < sentence.End; t++)
+            if (_document!.Tokens[t].Kind == Documents.TokenKind.Number || (!_info[t].Letter && _info[t].Length > 0 && char.IsDigit(_document.Word(t)[0]))) numbers++;
+        return numbers >= 2 && numbers * 3 >= sentence.Count;
+    }
+
+    /// <summary>
+    /// Context aggregation (Ratinov and Roth 2009): the words around every other mention of the same
+    /// capitalised word in the document, so "Magna" next to "shares" in one sentence tells about
+    /// "Magna" alone in another.
+    /// </summary>
+    private void BuildContexts()
+    {
+        _contextSlot.Clear();
+        var doc = _document!;
+        int slots = 0;
+        for (int s = 0; s < doc.Sentences.Length; s++)
+        {
+            var sentence = doc.Sentences[s];
+            for (int t = sentence.First; t < sentence.End; t++)
+            {
+                ref var info = ref _info[t];
+                if (!info.Letter || !(info.Capitalised || info.Caps)) continue;
+                if (!_contextSlot.TryGet(info.Lower, out var slot))
+                {
+                    slot = slots++;
+                    if (slot >= _contextPrevCount.Length)
+                    {
+                        Array.Resize(ref _contextPrevCount, slots * 2);
+                        Array.Resize(ref _contextNextCount, slots * 2);
+                        Array.Resize(ref _contextPrev, slots * 2 * ContextsPerWord);
+                        Array.Resize(ref _contextNext, slots * 2 * ContextsPerWord);
+                    }
+                    _contextPrevCount[slot] = 0;
+                    _contextNextCount[slot] = 0;
+                    _contextSlot.Set(info.Lower, slot);
+                }
+                if (t > sentence.First) Remember(_contextPrev, _contextPrevCount, slot, _info[t - 1].Lower);
+                if (t + 1 < sentence.End) Remember(_contextNext, _contextNextCount, slot, _info[t + 1].Lower);
+            }
+        }
+
+        static void Remember(ulong[] contexts, byte[] counts, int slot, ulong word)
+        {
+            int n = counts[slot];
+            if (n >= ContextsPerWord) return;
+            for (int k = 0; k < n; k++) if (contexts[slot * ContextsPerWord + k] == word) return;
+            contexts[slot * ContextsPerWord + n] = word;
+            counts[slot] = (byte)(n + 1);
+        }
     }
 
     public bool IsHeadlineSentence(int sentence) => _headline[sentence];
@@ -173,6 +254,9 @@ internal sealed class FeatureExtractor
         return w.Length == 1 && w[0] is '"' or '“' or '(' or '\'' or '‘' or ':' or '-' or '—';
     }
 
+    /// <summary>How many of the keys the last <see cref="Static"/> call wrote first depend on the word itself.</summary>
+    public int LexicalCount { get; private set; }
+
     /// <summary>Writes the static feature keys of <paramref name="t"/> into <paramref name="keys"/>; returns how many.</summary>
     public int Static(int sentenceIndex, int t, Span<ulong> keys)
     {
@@ -186,47 +270,60 @@ internal sealed class FeatureExtractor
         ulong headline = _headline[sentenceIndex] ? 1UL : 0UL;
         ulong first = hasPrev ? (IsOpening(t - 1) ? 2UL : 0UL) : 1UL;
 
-        keys[n++] = FeatureHash.Key(TBias, 0);
-        keys[n++] = FeatureHash.Key(TRaw, cur.Raw);
-        keys[n++] = FeatureHash.Key(TLower, cur.Lower);
-        keys[n++] = FeatureHash.Key(TPrev, prevLower);
-        keys[n++] = FeatureHash.Key(TNext, nextLower);
-        keys[n++] = FeatureHash.Key(TPrev2, hasPrev2 ? _info[t - 2].Lower : 0xB05UL);
-        keys[n++] = FeatureHash.Key(TNext2, hasNext2 ? _info[t + 2].Lower : 0xE05UL);
-        keys[n++] = FeatureHash.Key(TPrevCur, prevLower, cur.Lower);
-        keys[n++] = FeatureHash.Key(TCurNext, cur.Lower, nextLower);
-        keys[n++] = FeatureHash.Key(TShape, cur.Shape, headline);
-        keys[n++] = FeatureHash.Key(TPrevBrief, prevBrief);
-        keys[n++] = FeatureHash.Key(TNextBrief, nextBrief);
-        keys[n++] = FeatureHash.Key(TBriefTri, prevBrief, cur.Brief, nextBrief);
-        keys[n++] = FeatureHash.Key(TPrefix, cur.P1);
-        keys[n++] = FeatureHash.Key(TPrefix + 1, cur.P2);
-        keys[n++] = FeatureHash.Key(TPrefix + 2, cur.P3);
-        keys[n++] = FeatureHash.Key(TPrefix + 3, cur.P4);
-        keys[n++] = FeatureHash.Key(TSuffix, cur.S1);
-        keys[n++] = FeatureHash.Key(TSuffix + 1, cur.S2);
-        keys[n++] = FeatureHash.Key(TSuffix + 2, cur.S3);
-        keys[n++] = FeatureHash.Key(TSuffix + 3, cur.S4);
-        keys[n++] = FeatureHash.Key(TFine, cur.Fine);
-        keys[n++] = FeatureHash.Key(TMid, cur.Mid);
-        keys[n++] = FeatureHash.Key(TCoarse, cur.Coarse, cur.Brief);
-        keys[n++] = FeatureHash.Key(TPrevFine, hasPrev ? _info[t - 1].Fine : 0xB05UL);
-        keys[n++] = FeatureHash.Key(TNextFine, hasNext ? _info[t + 1].Fine : 0xE05UL);
-        keys[n++] = FeatureHash.Key(TPrevMid, hasPrev ? _info[t - 1].Mid : 0xB05UL, cur.Brief);
-        keys[n++] = FeatureHash.Key(TNextMid, hasNext ? _info[t + 1].Mid : 0xE05UL, cur.Brief);
-        keys[n++] = FeatureHash.Key(TMidPair, hasPrev ? _info[t - 1].Mid : 0xB05UL, cur.Mid);
-        keys[n++] = FeatureHash.Key(TCoarseTri, hasPrev ? _info[t - 1].Coarse : 0xB05UL, cur.Coarse, hasNext ? _info[t + 1].Coarse : 0xE05UL);
-        keys[n++] = FeatureHash.Key(TPrev2Fine, hasPrev2 ? _info[t - 2].Fine : 0xB05UL);
-        keys[n++] = FeatureHash.Key(TNext2Fine, hasNext2 ? _info[t + 2].Fine : 0xE05UL);
-        keys[n++] = FeatureHash.Key(TCase, (ulong)cur.Case, cur.Brief, first * 2 + headline);
-        keys[n++] = FeatureHash.Key(TPrevCase, hasPrev ? (ulong)_info[t - 1].Case : 9UL, prevBrief);
-        keys[n++] = FeatureHash.Key(TNextCase, hasNext ? (ulong)_info[t + 1].Case : 9UL, nextBrief);
-        keys[n++] = FeatureHash.Key(TDocCase, (ulong)_docCase.GetOrDefault(cur.Lower, 0), cur.Brief, first * 2 + headline);
-        keys[n++] = FeatureHash.Key(TFirst, first, cur.Brief, headline);
-        keys[n++] = FeatureHash.Key(TPrevBriefCur, prevBrief, cur.Lower);
-        keys[n++] = FeatureHash.Key(TBriefNext, cur.Lower, nextBrief);
-        keys[n++] = FeatureHash.Key(TPrevLowerBrief, prevLower, cur.Brief);
-        keys[n++] = FeatureHash.Key(TLength, (ulong)Math.Min(cur.Length, 12), cur.Brief);
+        // The word's own identity first: training may hide these (see LexicalCount) so that the
+        // model also learns to recognise names it has never seen from their shape and context.
+        if (On(TRaw)) keys[n++] = FeatureHash.Key(TRaw, cur.Raw);
+        if (On(TLower)) keys[n++] = FeatureHash.Key(TLower, cur.Lower);
+        if (On(TPrevCur)) keys[n++] = FeatureHash.Key(TPrevCur, prevLower, cur.Lower);
+        if (On(TCurNext)) keys[n++] = FeatureHash.Key(TCurNext, cur.Lower, nextLower);
+        if (On(TPrevBriefCur)) keys[n++] = FeatureHash.Key(TPrevBriefCur, prevBrief, cur.Lower);
+        if (On(TBriefNext)) keys[n++] = FeatureHash.Key(TBriefNext, cur.Lower, nextBrief);
+        LexicalCount = n;
+        if (On(TBias)) keys[n++] = FeatureHash.Key(TBias, 0);
+        if (On(TPrev)) keys[n++] = FeatureHash.Key(TPrev, prevLower);
+        if (On(TNext)) keys[n++] = FeatureHash.Key(TNext, nextLower);
+        if (On(TPrev2)) keys[n++] = FeatureHash.Key(TPrev2, hasPrev2 ? _info[t - 2].Lower : 0xB05UL);
+        if (On(TNext2)) keys[n++] = FeatureHash.Key(TNext2, hasNext2 ? _info[t + 2].Lower : 0xE05UL);
+        if (On(TShape)) keys[n++] = FeatureHash.Key(TShape, cur.Shape, headline);
+        if (On(TPrevBrief)) keys[n++] = FeatureHash.Key(TPrevBrief, prevBrief);
+        if (On(TNextBrief)) keys[n++] = FeatureHash.Key(TNextBrief, nextBrief);
+        if (On(TBriefTri)) keys[n++] = FeatureHash.Key(TBriefTri, prevBrief, cur.Brief, nextBrief);
+        if (On(TPrefix)) keys[n++] = FeatureHash.Key(TPrefix, cur.P1);
+        if (On(TPrefix + 1)) keys[n++] = FeatureHash.Key(TPrefix + 1, cur.P2);
+        if (On(TPrefix + 2)) keys[n++] = FeatureHash.Key(TPrefix + 2, cur.P3);
+        if (On(TPrefix + 3)) keys[n++] = FeatureHash.Key(TPrefix + 3, cur.P4);
+        if (On(TSuffix)) keys[n++] = FeatureHash.Key(TSuffix, cur.S1);
+        if (On(TSuffix + 1)) keys[n++] = FeatureHash.Key(TSuffix + 1, cur.S2);
+        if (On(TSuffix + 2)) keys[n++] = FeatureHash.Key(TSuffix + 2, cur.S3);
+        if (On(TSuffix + 3)) keys[n++] = FeatureHash.Key(TSuffix + 3, cur.S4);
+        if (On(TFine)) keys[n++] = FeatureHash.Key(TFine, cur.Fine);
+        if (On(TMid)) keys[n++] = FeatureHash.Key(TMid, cur.Mid);
+        if (On(TCoarse)) keys[n++] = FeatureHash.Key(TCoarse, cur.Coarse, cur.Brief);
+        if (On(TPrevFine)) keys[n++] = FeatureHash.Key(TPrevFine, hasPrev ? _info[t - 1].Fine : 0xB05UL);
+        if (On(TNextFine)) keys[n++] = FeatureHash.Key(TNextFine, hasNext ? _info[t + 1].Fine : 0xE05UL);
+        if (On(TPrevMid)) keys[n++] = FeatureHash.Key(TPrevMid, hasPrev ? _info[t - 1].Mid : 0xB05UL, cur.Brief);
+        if (On(TNextMid)) keys[n++] = FeatureHash.Key(TNextMid, hasNext ? _info[t + 1].Mid : 0xE05UL, cur.Brief);
+        if (On(TMidPair)) keys[n++] = FeatureHash.Key(TMidPair, hasPrev ? _info[t - 1].Mid : 0xB05UL, cur.Mid);
+        if (On(TCoarseTri)) keys[n++] = FeatureHash.Key(TCoarseTri, hasPrev ? _info[t - 1].Coarse : 0xB05UL, cur.Coarse, hasNext ? _info[t + 1].Coarse : 0xE05UL);
+        if (On(TPrev2Fine)) keys[n++] = FeatureHash.Key(TPrev2Fine, hasPrev2 ? _info[t - 2].Fine : 0xB05UL);
+        if (On(TNext2Fine)) keys[n++] = FeatureHash.Key(TNext2Fine, hasNext2 ? _info[t + 2].Fine : 0xE05UL);
+        if (On(TCase)) keys[n++] = FeatureHash.Key(TCase, (ulong)cur.Case, cur.Brief, first * 2 + headline);
+        if (On(TPrevCase)) keys[n++] = FeatureHash.Key(TPrevCase, hasPrev ? (ulong)_info[t - 1].Case : 9UL, prevBrief);
+        if (On(TNextCase)) keys[n++] = FeatureHash.Key(TNextCase, hasNext ? (ulong)_info[t + 1].Case : 9UL, nextBrief);
+        if (On(TDocCase)) keys[n++] = FeatureHash.Key(TDocCase, (ulong)_docCase.GetOrDefault(cur.Lower, 0), cur.Brief, first * 2 + headline);
+        if (On(TFirst)) keys[n++] = FeatureHash.Key(TFirst, first, cur.Brief, headline);
+        if (On(TPrevLowerBrief)) keys[n++] = FeatureHash.Key(TPrevLowerBrief, prevLower, cur.Brief);
+        if (On(TLength)) keys[n++] = FeatureHash.Key(TLength, (ulong)Math.Min(cur.Length, 12), cur.Brief);
+
+        int kind = GazetteerKind(cur.GazB | cur.GazI | cur.GazL | cur.GazU);
+        if (On(TPrevGazCur) && kind != 0) keys[n++] = FeatureHash.Key(TPrevGazCur, prevLower, (ulong)kind);
+        if (On(TGazCurNext) && kind != 0) keys[n++] = FeatureHash.Key(TGazCurNext, (ulong)kind, nextLower);
+        if (On(TTableRow) && _tableRow[sentenceIndex]) keys[n++] = FeatureHash.Key(TTableRow, cur.Brief, (ulong)BitOperations.PopCount(cur.GazU | cur.GazB | cur.GazL) > 0 ? 1UL : 0UL);
+        if (On(TContextPrev) && (cur.Capitalised || cur.Caps) && _contextSlot.TryGet(cur.Lower, out var slot))
+        {
+            for (int k = 0; k < _contextPrevCount[slot]; k++) keys[n++] = FeatureHash.Key(TContextPrev, _contextPrev[slot * ContextsPerWord + k]);
+            for (int k = 0; k < _contextNextCount[slot]; k++) keys[n++] = FeatureHash.Key(TContextNext, _contextNext[slot * ContextsPerWord + k]);
+        }
 
         n = Gazetteer(TGaz, cur.GazB, 0, keys, n);
         n = Gazetteer(TGaz, cur.GazI, 1, keys, n);
@@ -236,13 +333,24 @@ internal sealed class FeatureExtractor
         if (hasNext) n = Gazetteer(TNextGaz, _info[t + 1].GazB | _info[t + 1].GazI | _info[t + 1].GazL | _info[t + 1].GazU, 0, keys, n);
         // How many lists call this token part of a name at all (a cheap "anywhere in a gazetteer" signal).
         uint any = cur.GazB | cur.GazI | cur.GazL | cur.GazU;
-        keys[n++] = FeatureHash.Key(TGazRun, (ulong)Math.Min(BitOperations.PopCount(any), 3), cur.Brief);
+        if (On(TGazRun)) keys[n++] = FeatureHash.Key(TGazRun, (ulong)Math.Min(BitOperations.PopCount(any), 3), cur.Brief);
         return n;
     }
+
+    private const uint CountryLists = (1u << (int)GazetteerList.Country) | (1u << (int)GazetteerList.State) | (1u << (int)GazetteerList.CountrySynonym);
+    private const uint CityLists = (1u << (int)GazetteerList.MetropolisCity) | (1u << (int)GazetteerList.LargeCity) | (1u << (int)GazetteerList.Town)
+        | (1u << (int)GazetteerList.Capital) | (1u << (int)GazetteerList.CityAlias);
+    private const uint PersonLists = (1u << (int)GazetteerList.Person) | (1u << (int)GazetteerList.GivenName) | (1u << (int)GazetteerList.FamilyName);
+    private const uint GroupLists = (1u << (int)GazetteerList.Nationality) | (1u << (int)GazetteerList.Group);
+
+    /// <summary>A coarse reading of a token's gazetteer lists, for conjunction with its neighbours ("joined" + a city: a club).</summary>
+    private static int GazetteerKind(uint lists) =>
+        (lists & CountryLists) != 0 ? 1 : (lists & CityLists) != 0 ? 2 : (lists & PersonLists) != 0 ? 3 : (lists & GroupLists) != 0 ? 4 : lists != 0 ? 5 : 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Gazetteer(int template, uint lists, int part, Span<ulong> keys, int n)
     {
+        if (!On(template)) return n;
         while (lists != 0 && n < MaxStaticPerToken)
         {
             int list = BitOperations.TrailingZeroCount(lists);
@@ -259,26 +367,27 @@ internal sealed class FeatureExtractor
     /// </summary>
     public int Dynamic(int sentenceIndex, int t, PredictionHistory history, Span<ulong> keys)
     {
-        int majority = history.Majority(_info[t].Lower);
-        if (majority < 0) return 0;
+        int label = history.Majority(_info[t].Lower);
+        if (label < 0) return 0;
         ref var cur = ref _info[t];
         int n = 0;
         ulong headline = _headline[sentenceIndex] ? 1UL : 0UL;
-        keys[n++] = FeatureHash.Key(THistory, (ulong)majority, cur.Brief);
-        keys[n++] = FeatureHash.Key(THistoryCase, (ulong)majority, (ulong)cur.Case, headline);
+        // The label itself says where in a name the word stood ("Washington" last in "MaliVai Washington").
+        if (On(THistory)) keys[n++] = FeatureHash.Key(THistory, (ulong)label, cur.Brief);
+        if (On(THistoryCase)) keys[n++] = FeatureHash.Key(THistoryCase, (ulong)(BilouLabels.TypeOf(label) + 1), (ulong)cur.Case, headline);
         return n;
     }
 }
 
-/// <summary>What the tagger labelled each word so far in the current document (type counts per lowered word).</summary>
+/// <summary>What the tagger labelled each word so far in the current document (label counts per lowered word).</summary>
 internal sealed class PredictionHistory
 {
     private readonly HashIndex _slots = new(1024);
     private readonly List<int[]> _counts = new();
     private int _used;
-    private readonly int _types;
+    private readonly int _labels;
 
-    public PredictionHistory(int types) => _types = types;
+    public PredictionHistory(int types) => _labels = BilouLabels.Count(types);
 
     public void Clear()
     {
@@ -286,20 +395,20 @@ internal sealed class PredictionHistory
         _used = 0;
     }
 
-    /// <summary>Records the type (or -1 for none) given to a word; only capitalised words are worth remembering.</summary>
-    public void Add(ulong lower, int type)
+    /// <summary>Records the BILOU label given to a word.</summary>
+    public void Add(ulong lower, int label)
     {
         if (!_slots.TryGet(lower, out var slot))
         {
             slot = _used++;
-            if (slot == _counts.Count) _counts.Add(new int[_types + 1]);
+            if (slot == _counts.Count) _counts.Add(new int[_labels]);
             else Array.Clear(_counts[slot]);
             _slots.Set(lower, slot);
         }
-        _counts[slot][type + 1]++;
+        _counts[slot][label]++;
     }
 
-    /// <summary>The most frequent label type so far (0 = none, 1 + type otherwise), or -1 when the word has not been seen.</summary>
+    /// <summary>The most frequent label so far (ties to the lower label), or -1 when the word has not been seen.</summary>
     public int Majority(ulong lower)
     {
         if (!_slots.TryGet(lower, out var slot)) return -1;

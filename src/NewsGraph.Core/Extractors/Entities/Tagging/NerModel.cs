@@ -84,7 +84,7 @@ internal sealed class NerModel
             for (int i = 0; i < n; i++)
             {
                 int t = sentence.First + i;
-                history.Add(fx.LowerHash(t), BilouLabels.TypeOf(labels[i]));
+                history.Add(fx.LowerHash(t), labels[i]);
             }
             BilouLabels.Spans(labels, sentence.First, spans);
         }

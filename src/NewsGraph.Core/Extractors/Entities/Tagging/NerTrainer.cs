@@ -12,10 +12,18 @@ internal sealed record NerTrainingOptions
     /// <summary>Features seen fewer times in training are dropped.</summary>
     public int MinCount { get; init; } = 1;
     public ulong Seed { get; init; } = 20030531;
+    /// <summary>
+    /// Share of capitalised training tokens whose own-word features are hidden in an update
+    /// (word dropout): names in new text are mostly unseen, so the model must learn them from
+    /// shape, context and gazetteers too, not just by heart.
+    /// </summary>
+    public double WordDropout { get; init; }
+    /// <summary>Training runs with different story orders whose weights are averaged.</summary>
+    public int Runs { get; init; } = 1;
     public Action<string>? Progress { get; init; }
 }
 
-internal sealed record NerEpoch(int Epoch, int SentenceErrors, double DevF1, double Seconds);
+internal sealed record NerEpoch(int Run, int Epoch, int SentenceErrors, double DevF1, double Seconds);
 
 /// <summary>
 /// Trains the tagger: a structured averaged perceptron (Collins 2002) with Viterbi decoding.
@@ -27,7 +35,7 @@ internal static class NerTrainer
 {
     public static readonly string[] PreferredTypes = ["PER", "ORG", "LOC", "MISC"];
 
-    public static (NerModel Model, List<NerEpoch> Epochs, int BestEpoch) Train(IReadOnlyList<ConllDocument> train, IReadOnlyList<ConllDocument>? dev,
+    public static (NerModel Model, List<NerEpoch> Epochs, List<int> BestEpochs) Train(IReadOnlyList<ConllDocument> train, IReadOnlyList<ConllDocument>? dev,
         Lexicon lexicon, NerTrainingOptions options, Func<int, string, string>? metadata = null)
     {
         var types = TypesOf(train);
@@ -68,22 +76,31 @@ internal static class NerTrainer
         var rows = new HashIndex(1 << 21);
         var tokenRows = new List<int[]>();   // per document: flat rows
         var tokenStart = new List<int[]>();  // per document: start offset of each token's rows (+1 sentinel)
+        var tokenLexical = new List<byte[]>(); // per document: how many of each token's first rows are its own-word features
+        var capitalised = new List<bool[]>();
         foreach (var (doc, _) in docs)
         {
             fx.Load(doc);
             var flat = new List<int>(doc.Tokens.Length * 48);
             var start = new int[doc.Tokens.Length + 1];
+            var lexical = new byte[doc.Tokens.Length];
+            var caps = new bool[doc.Tokens.Length];
             for (int s = 0; s < doc.Sentences.Length; s++)
                 for (int t = doc.Sentences[s].First; t < doc.Sentences[s].End; t++)
                 {
                     start[t] = flat.Count;
                     int k = fx.Static(s, t, keys);
-                    foreach (var key in keys[..k])
+                    for (int j = 0; j < k; j++)
                     {
-                        if (counts is not null && counts.GetOrDefault(key, 0) < options.MinCount) continue;
-                        flat.Add(rows.GetOrAdd(key, rows.Count));
+                        if (counts is not null && counts.GetOrDefault(keys[j], 0) < options.MinCount) continue;
+                        flat.Add(rows.GetOrAdd(keys[j], rows.Count));
+                        if (j < fx.LexicalCount) lexical[t]++;
                     }
+                    var word = doc.Word(t);
+                    caps[t] = word.Length > 0 && char.IsUpper(word[0]);
                 }
+            tokenLexical.Add(lexical);
+            capitalised.Add(caps);
             start[doc.Tokens.Length] = flat.Count;
             tokenRows.Add(flat.ToArray());
             tokenStart.Add(start);
@@ -91,120 +108,152 @@ internal static class NerTrainer
         counts = null;
         options.Progress?.Invoke($"features: {rows.Count:N0} from {docs.Sum(d => d.Doc.Tokens.Length):N0} tokens in {docs.Count:N0} stories; {types.Length} types");
 
-        int capacity = rows.Count + 65_536;
-        var w = new float[(long)capacity * L];
-        var u = new double[(long)capacity * L];
-        var trans = new float[(L + 1) * L];
-        var transU = new double[(L + 1) * L];
-        var allowed = Viterbi.Grammar(L);
-        long c = 1;
-
-        var history = new PredictionHistory(types.Length);
-        var rng = new SplitMix(options.Seed);
-        var order = Enumerable.Range(0, docs.Count).ToArray();
+        // Several runs over differently shuffled stories, their weights averaged (parameter mixing):
+        // one run's weights depend on the order it saw the stories in; the mean depends less.
         var epochs = new List<NerEpoch>();
-        int target = options.Epochs > 0 ? options.Epochs : options.MaxEpochs;
-        float[]? bestWeights = null, bestTrans = null;
-        double bestF1 = -1;
-        int bestEpoch = 0;
-        var emissions = new float[256 * L];
-        var back = new int[256 * L];
-        var scores = new float[2 * L];
-        var predicted = new int[256];
-        var dynRows = new int[256 * FeatureExtractor.MaxDynamicPerToken];
-        var dynCount = new int[256];
-
-        for (int epoch = 1; epoch <= target; epoch++)
+        var bestEpochs = new List<int>();
+        float[]? mixWeights = null, mixTrans = null;
+        int runs = Math.Max(1, options.Runs);
+        for (int run = 0; run < runs; run++)
         {
-            var clock = Stopwatch.StartNew();
-            rng.Shuffle(order);
-            int errors = 0;
-            foreach (int di in order)
+            ulong seed = options.Seed + (ulong)run * 7919;
+            int capacity = rows.Count + 65_536;
+            var w = new float[(long)capacity * L];
+            var u = new double[(long)capacity * L];
+            var trans = new float[(L + 1) * L];
+            var transU = new double[(L + 1) * L];
+            var allowed = Viterbi.Grammar(L);
+            long c = 1;
+
+            var history = new PredictionHistory(types.Length);
+            var rng = new SplitMix(seed);
+            var dropRng = new SplitMix(seed ^ 0xD50F);
+            ulong dropThreshold = (ulong)(Math.Clamp(options.WordDropout, 0, 1) * ulong.MaxValue);
+            var firstRow = new int[256];
+            var order = Enumerable.Range(0, docs.Count).ToArray();
+            int target = options.Epochs > 0 ? options.Epochs : options.MaxEpochs;
+            float[]? bestWeights = null, bestTrans = null;
+            double bestF1 = -1;
+            int bestEpoch = 0;
+            var emissions = new float[256 * L];
+            var back = new int[256 * L];
+            var scores = new float[2 * L];
+            var predicted = new int[256];
+            var dynRows = new int[256 * FeatureExtractor.MaxDynamicPerToken];
+            var dynCount = new int[256];
+
+            for (int epoch = 1; epoch <= target; epoch++)
             {
-                var (doc, gold) = docs[di];
-                var flat = tokenRows[di];
-                var start = tokenStart[di];
-                fx.Load(doc);
-                history.Clear();
-                for (int s = 0; s < doc.Sentences.Length; s++)
+                var clock = Stopwatch.StartNew();
+                rng.Shuffle(order);
+                int errors = 0;
+                foreach (int di in order)
                 {
-                    var sentence = doc.Sentences[s];
-                    int n = sentence.Count;
-                    if (n == 0) continue;
-                    if (emissions.Length < n * L) { emissions = new float[n * L * 2]; back = new int[n * L * 2]; predicted = new int[n * 2]; dynRows = new int[n * 2 * FeatureExtractor.MaxDynamicPerToken]; dynCount = new int[n * 2]; }
-                    Array.Clear(emissions, 0, n * L);
-                    for (int i = 0; i < n; i++)
+                    var (doc, gold) = docs[di];
+                    var flat = tokenRows[di];
+                    var start = tokenStart[di];
+                    var lexicalRows = tokenLexical[di];
+                    var caps = capitalised[di];
+                    fx.Load(doc);
+                    history.Clear();
+                    for (int s = 0; s < doc.Sentences.Length; s++)
                     {
-                        int t = sentence.First + i;
-                        var e = emissions.AsSpan(i * L, L);
-                        for (int r = start[t]; r < start[t + 1]; r++) Add(w, flat[r], L, e);
-                        int k = fx.Dynamic(s, t, history, keys);
-                        dynCount[i] = 0;
-                        for (int j = 0; j < k; j++)
+                        var sentence = doc.Sentences[s];
+                        int n = sentence.Count;
+                        if (n == 0) continue;
+                        if (emissions.Length < n * L) { emissions = new float[n * L * 2]; back = new int[n * L * 2]; predicted = new int[n * 2]; dynRows = new int[n * 2 * FeatureExtractor.MaxDynamicPerToken]; dynCount = new int[n * 2]; firstRow = new int[n * 2]; }
+                        Array.Clear(emissions, 0, n * L);
+                        for (int i = 0; i < n; i++)
                         {
-                            if (!rows.TryGet(keys[j], out var row))
+                            int t = sentence.First + i;
+                            var e = emissions.AsSpan(i * L, L);
+                            firstRow[i] = start[t];
+                            if (dropThreshold > 0 && caps[t] && dropRng.Next() < dropThreshold) firstRow[i] += lexicalRows[t];
+                            for (int r = firstRow[i]; r < start[t + 1]; r++) Add(w, flat[r], L, e);
+                            int k = fx.Dynamic(s, t, history, keys);
+                            dynCount[i] = 0;
+                            for (int j = 0; j < k; j++)
                             {
-                                row = rows.Count;
-                                rows.Set(keys[j], row);
-                                if (row >= capacity)
+                                if (!rows.TryGet(keys[j], out var row))
                                 {
-                                    capacity += 65_536;
-                                    Array.Resize(ref w, capacity * L);
-                                    Array.Resize(ref u, capacity * L);
+                                    row = rows.Count;
+                                    rows.Set(keys[j], row);
+                                    if (row >= capacity)
+                                    {
+                                        capacity += 65_536;
+                                        Array.Resize(ref w, capacity * L);
+                                        Array.Resize(ref u, capacity * L);
+                                    }
                                 }
+                                dynRows[i * FeatureExtractor.MaxDynamicPerToken + dynCount[i]++] = row;
+                                Add(w, row, L, e);
                             }
-                            dynRows[i * FeatureExtractor.MaxDynamicPerToken + dynCount[i]++] = row;
-                            Add(w, row, L, e);
                         }
-                    }
-                    Viterbi.Decode(emissions.AsSpan(0, n * L), n, L, trans, allowed, predicted, scores, back);
+                        Viterbi.Decode(emissions.AsSpan(0, n * L), n, L, trans, allowed, predicted, scores, back);
 
-                    var g = gold.AsSpan(sentence.First, n);
-                    bool wrong = false;
-                    for (int i = 0; i < n; i++)
-                    {
-                        int t = sentence.First + i;
-                        int prevG = i == 0 ? L : g[i - 1], prevP = i == 0 ? L : predicted[i - 1];
-                        if (prevG != prevP || g[i] != predicted[i])
+                        var g = gold.AsSpan(sentence.First, n);
+                        bool wrong = false;
+                        for (int i = 0; i < n; i++)
                         {
-                            trans[prevG * L + g[i]] += 1; transU[prevG * L + g[i]] += c;
-                            trans[prevP * L + predicted[i]] -= 1; transU[prevP * L + predicted[i]] -= c;
+                            int t = sentence.First + i;
+                            int prevG = i == 0 ? L : g[i - 1], prevP = i == 0 ? L : predicted[i - 1];
+                            if (prevG != prevP || g[i] != predicted[i])
+                            {
+                                trans[prevG * L + g[i]] += 1; transU[prevG * L + g[i]] += c;
+                                trans[prevP * L + predicted[i]] -= 1; transU[prevP * L + predicted[i]] -= c;
+                            }
+                            if (g[i] == predicted[i]) continue;
+                            wrong = true;
+                            for (int r = firstRow[i]; r < start[t + 1]; r++) Update(w, u, flat[r], L, g[i], predicted[i], c);
+                            for (int j = 0; j < dynCount[i]; j++) Update(w, u, dynRows[i * FeatureExtractor.MaxDynamicPerToken + j], L, g[i], predicted[i], c);
                         }
-                        if (g[i] == predicted[i]) continue;
-                        wrong = true;
-                        for (int r = start[t]; r < start[t + 1]; r++) Update(w, u, flat[r], L, g[i], predicted[i], c);
-                        for (int j = 0; j < dynCount[i]; j++) Update(w, u, dynRows[i * FeatureExtractor.MaxDynamicPerToken + j], L, g[i], predicted[i], c);
+                        if (wrong) errors++;
+                        c++;
+                        for (int i = 0; i < n; i++)
+                            history.Add(fx.LowerHash(sentence.First + i), predicted[i]);
                     }
-                    if (wrong) errors++;
-                    c++;
-                    for (int i = 0; i < n; i++)
-                        history.Add(fx.LowerHash(sentence.First + i), BilouLabels.TypeOf(predicted[i]));
                 }
+
+                var avg = Average(w, u, c, rows.Count * L);
+                var avgTrans = Average(trans, transU, c, trans.Length);
+                double f1 = double.NaN;
+                if (dev is not null)
+                {
+                    var model = new NerModel(types, lexicon, rows, avg, avgTrans, "");
+                    f1 = Evaluate(model, dev).Overall.F1;
+                }
+                epochs.Add(new NerEpoch(run + 1, epoch, errors, f1, clock.Elapsed.TotalSeconds));
+                options.Progress?.Invoke($"run {run + 1}, epoch {epoch,2}: {errors:N0} sentences wrong, dev F1 {f1:0.0000}, {clock.Elapsed.TotalSeconds:0.0}s");
+                bool keep = options.Epochs > 0 ? epoch == target : f1 > bestF1;
+                if (keep)
+                {
+                    bestF1 = f1;
+                    bestEpoch = epoch;
+                    bestWeights = avg;
+                    bestTrans = avgTrans;
+                }
+                if (options.Epochs == 0 && dev is not null && epoch - bestEpoch >= options.Patience) break;
             }
 
-            var avg = Average(w, u, c, rows.Count * L);
-            var avgTrans = Average(trans, transU, c, trans.Length);
-            double f1 = double.NaN;
-            if (dev is not null)
+            // Features first seen after the best epoch (prediction-history keys) get zero weight.
+            if (bestWeights!.Length < rows.Count * L) Array.Resize(ref bestWeights, rows.Count * L);
+            bestEpochs.Add(bestEpoch);
+            if (mixWeights is null) { mixWeights = bestWeights; mixTrans = bestTrans; }
+            else
             {
-                var model = new NerModel(types, lexicon, rows, avg, avgTrans, "");
-                f1 = Evaluate(model, dev).Overall.F1;
+                if (mixWeights.Length < bestWeights.Length) Array.Resize(ref mixWeights, bestWeights.Length);
+                for (int i = 0; i < bestWeights.Length; i++) mixWeights[i] += bestWeights[i];
+                for (int i = 0; i < bestTrans!.Length; i++) mixTrans![i] += bestTrans[i];
             }
-            epochs.Add(new NerEpoch(epoch, errors, f1, clock.Elapsed.TotalSeconds));
-            options.Progress?.Invoke($"epoch {epoch,2}: {errors:N0} sentences wrong, dev F1 {f1:0.0000}, {clock.Elapsed.TotalSeconds:0.0}s");
-            bool keep = options.Epochs > 0 ? epoch == target : f1 > bestF1;
-            if (keep)
-            {
-                bestF1 = f1;
-                bestEpoch = epoch;
-                bestWeights = avg;
-                bestTrans = avgTrans;
-            }
-            if (options.Epochs == 0 && dev is not null && epoch - bestEpoch >= options.Patience) break;
         }
-
-        var meta = metadata?.Invoke(bestEpoch, string.Join(",", types)) ?? "";
-        return (new NerModel(types, lexicon, rows, bestWeights!, bestTrans!, meta), epochs, bestEpoch);
+        if (mixWeights!.Length < rows.Count * L) Array.Resize(ref mixWeights, rows.Count * L);
+        if (runs > 1)
+        {
+            for (int i = 0; i < mixWeights.Length; i++) mixWeights[i] /= runs;
+            for (int i = 0; i < mixTrans!.Length; i++) mixTrans[i] /= runs;
+        }
+        var meta = metadata?.Invoke(bestEpochs[0], string.Join(",", types)) ?? "";
+        return (new NerModel(types, lexicon, rows, mixWeights, mixTrans!, meta), epochs, bestEpochs);
     }
 
     /// <summary>Scores a model on CoNLL documents with conlleval's rules.</summary>
