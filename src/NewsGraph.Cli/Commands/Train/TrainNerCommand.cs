@@ -11,7 +11,7 @@ public sealed class TrainNerCommand : ISubcommand
     public string Help => """
         usage: newsgraph train ner --train FILE --dev FILE [--out DIR] [--epochs N] [--max-epochs N]
                                    [--unlabelled PATH]... [--gazetteers DIR] [--actors DIR] [--report FILE]
-                                   [--seed N] [--clusters N] [--min-count N] [--word-dropout P] [--runs N]
+                                   [--seed N] [--clusters N] [--min-count N] [--runs N]
 
         Trains the averaged-perceptron entity tagger and writes DIR/model.bin (default models/ner)
         and DIR/model.json (scores, epochs and this command). Deterministic: the same data and
@@ -29,9 +29,8 @@ public sealed class TrainNerCommand : ISubcommand
           --clusters N        finest number of word classes (default 512)
           --min-count N       drop features seen fewer than N times in training (default 1)
           --runs N            average the weights of N runs over differently shuffled stories (default 1)
-          --word-dropout P    hide the own-word features of this share of capitalised training tokens (default 0)
         """;
-    public IReadOnlyCollection<string> ValuedOptions => ["train", "dev", "out", "epochs", "max-epochs", "unlabelled", "gazetteers", "actors", "report", "seed", "clusters", "min-count", "word-dropout", "runs"];
+    public IReadOnlyCollection<string> ValuedOptions => ["train", "dev", "out", "epochs", "max-epochs", "unlabelled", "gazetteers", "actors", "report", "seed", "clusters", "min-count", "runs"];
     public IReadOnlyCollection<string> Flags => [];
 
     public int Run(Arguments args, Terminal terminal)
@@ -47,10 +46,6 @@ public sealed class TrainNerCommand : ISubcommand
         var seedText = args.Option("seed");
         ulong seed = 20030531;
         if (seedText is not null && !ulong.TryParse(seedText, out seed)) throw new UsageException($"--seed takes a whole number, not '{seedText}'");
-
-        var dropoutText = args.Option("word-dropout", "0");
-        if (!double.TryParse(dropoutText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var dropout) || dropout is < 0 or > 1)
-            throw new UsageException($"--word-dropout takes a share from 0 to 1, not '{dropoutText}'");
         var request = new NerTrainingRequest
         {
             TrainFile = train,
@@ -64,7 +59,6 @@ public sealed class TrainNerCommand : ISubcommand
             Seed = seed,
             Clusters = args.Int("clusters", 512, 2, 1000),
             MinCount = args.Int("min-count", 1, 1, 1000),
-            WordDropout = dropout,
             Runs = args.Int("runs", 1, 1, 20),
             Command = "newsgraph train ner " + string.Join(' ', Environment.GetCommandLineArgs().Skip(3)),
         };

@@ -68,6 +68,6 @@ public static class EntityTyping
         if (words.Length == 0 || words.Length > Lexicon.MaxPhraseTokens) return 0;
         ulong h = Lexicon.PhraseSeed;
         foreach (var w in words) h = FeatureHash.Extend(h, w);
-        return lexicon.Gazetteer.GetOrDefault(h, 0);
+        return lexicon.Gazetteer.GetOrDefault(h, 0) & ~Lexicon.PrefixBit;
     }
 }

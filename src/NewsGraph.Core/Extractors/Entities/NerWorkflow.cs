@@ -85,8 +85,6 @@ public sealed record NerTrainingRequest
     public ulong Seed { get; init; } = 20030531;
     public int MinCount { get; init; } = 1;
     public int Clusters { get; init; } = 512;
-    /// <summary>Share of capitalised training tokens whose own-word features are hidden per update.</summary>
-    public double WordDropout { get; init; }
     /// <summary>Training runs (different story orders) whose weights are averaged.</summary>
     public int Runs { get; init; } = 1;
     /// <summary>The command line that was run, recorded in the model.</summary>
@@ -138,7 +136,6 @@ public static class NerTraining
             MaxEpochs = request.MaxEpochs,
             Seed = request.Seed,
             MinCount = request.MinCount,
-            WordDropout = request.WordDropout,
             Runs = request.Runs,
             Progress = progress,
         };
@@ -156,7 +153,6 @@ public static class NerTraining
             ["types"] = new JsonArray(model.Types.Select(t => (JsonNode)t).ToArray()),
             ["command"] = request.Command,
             ["seed"] = request.Seed,
-            ["wordDropout"] = request.WordDropout,
             ["epochs"] = new JsonArray(bestEpochs.Select(e => (JsonNode)e).ToArray()),
             ["runs"] = bestEpochs.Count,
             ["features"] = model.FeatureCount,
@@ -166,7 +162,7 @@ public static class NerTraining
         };
         if (devReport is not null) note["dev"] = Scores(Path.GetFileName(request.DevFile!), devReport);
         if (extra is not null) note["test"] = Scores(Path.GetFileName(request.ReportFile!), extra);
-        var finalModel = new NerModel(model.Types, model.Lexicon, RowsOf(model), WeightsOf(model), TransitionsOf(model), note.ToJsonString());
+        var finalModel = model.WithMetadata(note.ToJsonString());
 
         Directory.CreateDirectory(outputDirectory);
         var modelPath = Path.Combine(outputDirectory, "model.bin");
@@ -186,7 +182,4 @@ public static class NerTraining
         static JsonObject Score(NerScore s) => new() { ["precision"] = Math.Round(s.Precision, 4), ["recall"] = Math.Round(s.Recall, 4), ["f1"] = Math.Round(s.F1, 4), ["gold"] = s.Gold };
     }
 
-    private static HashIndex RowsOf(NerModel m) => m.Rows;
-    private static float[] WeightsOf(NerModel m) => m.Weights;
-    private static float[] TransitionsOf(NerModel m) => m.Transitions;
 }

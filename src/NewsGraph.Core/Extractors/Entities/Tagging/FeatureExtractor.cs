@@ -12,32 +12,29 @@ namespace NewsGraph.Core.Extractors.Entities.Tagging;
 /// </summary>
 internal sealed class FeatureExtractor
 {
-    /// <summary>At most this many static feature keys per token (the gazetteer ones vary in number).</summary>
-    public const int MaxStaticPerToken = 96;
+    /// <summary>At most this many keys describe one word at one offset (see <see cref="WordKeys"/>).</summary>
+    public const int MaxWordKeys = 16;
+    /// <summary>At most this many context keys per token (the gazetteer ones vary in number).</summary>
+    public const int MaxContextKeys = 80;
+    /// <summary>At most this many static keys per token: five word offsets and the context.</summary>
+    public const int MaxStaticPerToken = 5 * MaxWordKeys + MaxContextKeys;
     public const int MaxDynamicPerToken = 4;
+    /// <summary>Word offsets around the tagged token whose features depend on that word alone.</summary>
+    public const int Window = 2;
 
-    // Feature templates. Changing one changes the model: bump NerModel.FormatVersion.
+    // Feature templates. Changing one changes the model: retrain it (and bump NerModel.FormatVersion if the file changes).
     private const int TBias = 0, TRaw = 1, TLower = 2, TPrev = 3, TNext = 4, TPrev2 = 5, TNext2 = 6, TPrevCur = 7, TCurNext = 8,
         TShape = 9, TPrevBrief = 10, TNextBrief = 11, TBriefTri = 12, TPrefix = 13, TSuffix = 17, TFine = 21, TMid = 22, TCoarse = 23,
         TPrevFine = 24, TNextFine = 25, TPrevMid = 26, TNextMid = 27, TCase = 28, TPrevCase = 29, TNextCase = 30, TGaz = 31, TPrevGaz = 32,
         TNextGaz = 33, TDocCase = 34, THistory = 35, THistoryCase = 36, TFirst = 37, TPrevBriefCur = 38, TBriefNext = 39, TMidPair = 40,
         TCoarseTri = 41, TPrev2Fine = 42, TNext2Fine = 43, TPrevLowerBrief = 44, TLength = 45, TGazRun = 46, TContextPrev = 47, TContextNext = 48,
-        TTableRow = 49, TPrevGazCur = 50, TGazCurNext = 51;
+        TPrevGazCur = 50, TGazCurNext = 51;
 
     /// <summary>At most this many distinct neighbouring words are remembered per capitalised word and side.</summary>
     private const int ContextsPerWord = 4;
-
-    // Experiments only: NEWSGRAPH_NER_OFF=3,35 switches templates off (read once; unset in normal use).
-    private static readonly bool[] Off = ReadOff();
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool On(int template) => !Off[template];
-    private static bool[] ReadOff()
-    {
-        var off = new bool[64];
-        foreach (var part in (Environment.GetEnvironmentVariable("NEWSGRAPH_NER_OFF") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
-            if (int.TryParse(part, out var t) && t is >= 0 and < 64) off[t] = true;
-        return off;
-    }
+    private const ulong BeforeStart = 0xB05UL, AfterEnd = 0xE05UL;
+    /// <summary>Word descriptions kept per thread across documents (news vocabularies repeat).</summary>
+    private const int WordCacheLimit = 1 << 15;
 
     private readonly Lexicon _lexicon;
     private TokenInfo[] _info = new TokenInfo[256];
@@ -45,7 +42,8 @@ internal sealed class FeatureExtractor
     private readonly HashIndex _contextSlot = new(1024);
     private ulong[] _contextPrev = new ulong[256 * ContextsPerWord], _contextNext = new ulong[256 * ContextsPerWord];
     private byte[] _contextPrevCount = new byte[256], _contextNextCount = new byte[256];
-    private bool[] _tableRow = new bool[16];
+    private readonly HashIndex _wordCache = new(WordCacheLimit);
+    private TokenInfo[] _cachedWords = new TokenInfo[1024];
     private TaggingDocument? _document;
     private bool[] _headline = new bool[16];
 
@@ -69,30 +67,16 @@ internal sealed class FeatureExtractor
         _document = document;
         int n = document.Tokens.Length;
         if (_info.Length < n) _info = new TokenInfo[Math.Max(n, _info.Length * 2)];
-        if (_headline.Length < document.Sentences.Length)
-        {
-            _headline = new bool[Math.Max(document.Sentences.Length, _headline.Length * 2)];
-            _tableRow = new bool[_headline.Length];
-        }
-        for (int t = 0; t < n; t++) Describe(document.Word(t), ref _info[t]);
+        if (_headline.Length < document.Sentences.Length) _headline = new bool[Math.Max(document.Sentences.Length, _headline.Length * 2)];
+        for (int t = 0; t < n; t++) DescribeCached(document.Word(t), ref _info[t]);
         for (int s = 0; s < document.Sentences.Length; s++)
         {
             var sentence = document.Sentences[s];
             _headline[s] = IsHeadline(sentence);
-            _tableRow[s] = IsTableRow(sentence);
             MatchGazetteer(sentence);
         }
         BuildDocumentCase();
         BuildContexts();
-    }
-
-    /// <summary>Results and standings rows ("Bologna 3 Roma 1"): names there are mostly teams, not places.</summary>
-    private bool IsTableRow(SentenceTokens sentence)
-    {
-        int numbers = 0;
-        for (int t = sentence.First; t < sentence.End; t++)
-            if (_document!.Tokens[t].Kind == Documents.TokenKind.Number || (!_info[t].Letter && _info[t].Length > 0 && char.IsDigit(_document.Word(t)[0]))) numbers++;
-        return numbers >= 2 && numbers * 3 >= sentence.Count;
     }
 
     /// <summary>
@@ -145,9 +129,25 @@ internal sealed class FeatureExtractor
 
     public ulong LowerHash(int token) => _info[token].Lower;
 
-    private void Describe(ReadOnlySpan<char> w, ref TokenInfo info)
+    private void DescribeCached(ReadOnlySpan<char> w, ref TokenInfo info)
     {
-        info.Raw = FeatureHash.Raw(w);
+        ulong raw = FeatureHash.Raw(w);
+        if (_wordCache.TryGet(raw, out var index))
+        {
+            info = _cachedWords[index];
+            return;
+        }
+        Describe(w, raw, ref info);
+        if (_wordCache.Count >= WordCacheLimit) _wordCache.Clear();
+        index = _wordCache.Count;
+        if (index >= _cachedWords.Length) Array.Resize(ref _cachedWords, Math.Min(WordCacheLimit, _cachedWords.Length * 2));
+        _cachedWords[index] = info;
+        _wordCache.Set(raw, index);
+    }
+
+    private void Describe(ReadOnlySpan<char> w, ulong raw, ref TokenInfo info)
+    {
+        info.Raw = raw;
         info.Lower = FeatureHash.Lowered(w);
         info.Shape = FeatureHash.Shape(w, brief: false);
         info.Brief = FeatureHash.Shape(w, brief: true);
@@ -213,8 +213,9 @@ internal sealed class FeatureExtractor
             {
                 int last = i + len - 1;
                 h = FeatureHash.Extend(h, _info[last].Lower);
-                if (!gaz.TryGet(h, out var bits)) continue;
-                uint lists = (uint)bits;
+                if (!gaz.TryGet(h, out var bits)) break;      // no listed phrase starts this way
+                uint lists = (uint)(bits & ~Lexicon.PrefixBit);
+                if ((bits & Lexicon.PrefixBit) == 0) max = len; // nothing longer starts this way either
                 // Names are capitalised at both ends; role words ("minister") need not be.
                 bool named = (_info[i].Capitalised || _info[i].Caps) && (_info[last].Capitalised || _info[last].Caps || !_info[last].Letter);
                 if (!named) lists &= roleBit;
@@ -254,72 +255,117 @@ internal sealed class FeatureExtractor
         return w.Length == 1 && w[0] is '"' or '“' or '(' or '\'' or '‘' or ':' or '-' or '—';
     }
 
-    /// <summary>How many of the keys the last <see cref="Static"/> call wrote first depend on the word itself.</summary>
-    public int LexicalCount { get; private set; }
-
-    /// <summary>Writes the static feature keys of <paramref name="t"/> into <paramref name="keys"/>; returns how many.</summary>
+    /// <summary>All static feature keys of token <paramref name="t"/>: the five word offsets, then the context; returns how many.</summary>
     public int Static(int sentenceIndex, int t, Span<ulong> keys)
+    {
+        int n = 0;
+        for (int offset = -Window; offset <= Window; offset++) n += WordKeys(sentenceIndex, t, offset, keys[n..]);
+        return n + ContextKeys(sentenceIndex, t, keys[n..]);
+    }
+
+    /// <summary>
+    /// What identifies the keys of <see cref="WordKeys"/> for this offset: the word there (its
+    /// folded spelling; for the token itself also whether the sentence is a headline), or the
+    /// sentence edge. Equal identities give equal keys, so their summed weights can be cached.
+    /// </summary>
+    public ulong WordIdentity(int sentenceIndex, int t, int offset)
+    {
+        var sentence = _document!.Sentences[sentenceIndex];
+        int at = t + offset;
+        if (at < sentence.First) return BeforeStart;
+        if (at >= sentence.End) return AfterEnd;
+        return offset == 0 && _headline[sentenceIndex] ? _info[at].Raw ^ 0x4EAD11E5UL : _info[at].Raw;
+    }
+
+    /// <summary>Keys that depend only on the word at <paramref name="offset"/> from <paramref name="t"/> (or on the sentence edge there).</summary>
+    public int WordKeys(int sentenceIndex, int t, int offset, Span<ulong> keys)
+    {
+        var sentence = _document!.Sentences[sentenceIndex];
+        int at = t + offset;
+        bool inside = at >= sentence.First && at < sentence.End;
+        ulong edge = at < sentence.First ? BeforeStart : AfterEnd;
+        int n = 0;
+        if (offset == 0)
+        {
+            ref var cur = ref _info[t];
+            keys[n++] = FeatureHash.Key(TBias, 0);
+            keys[n++] = FeatureHash.Key(TRaw, cur.Raw);
+            keys[n++] = FeatureHash.Key(TLower, cur.Lower);
+            keys[n++] = FeatureHash.Key(TShape, cur.Shape, _headline[sentenceIndex] ? 1UL : 0UL);
+            keys[n++] = FeatureHash.Key(TPrefix, cur.P1);
+            keys[n++] = FeatureHash.Key(TPrefix + 1, cur.P2);
+            keys[n++] = FeatureHash.Key(TPrefix + 2, cur.P3);
+            keys[n++] = FeatureHash.Key(TPrefix + 3, cur.P4);
+            keys[n++] = FeatureHash.Key(TSuffix, cur.S1);
+            keys[n++] = FeatureHash.Key(TSuffix + 1, cur.S2);
+            keys[n++] = FeatureHash.Key(TSuffix + 2, cur.S3);
+            keys[n++] = FeatureHash.Key(TSuffix + 3, cur.S4);
+            keys[n++] = FeatureHash.Key(TFine, cur.Fine);
+            keys[n++] = FeatureHash.Key(TMid, cur.Mid);
+            keys[n++] = FeatureHash.Key(TCoarse, cur.Coarse, cur.Brief);
+            keys[n++] = FeatureHash.Key(TLength, (ulong)Math.Min(cur.Length, 12), cur.Brief);
+            return n;
+        }
+        ulong lower = inside ? _info[at].Lower : edge, brief = inside ? _info[at].Brief : edge, fine = inside ? _info[at].Fine : edge;
+        switch (offset)
+        {
+            case -1:
+                keys[n++] = FeatureHash.Key(TPrev, lower);
+                keys[n++] = FeatureHash.Key(TPrevBrief, brief);
+                keys[n++] = FeatureHash.Key(TPrevFine, fine);
+                keys[n++] = FeatureHash.Key(TPrevCase, inside ? (ulong)_info[at].Case : 9UL, brief);
+                break;
+            case 1:
+                keys[n++] = FeatureHash.Key(TNext, lower);
+                keys[n++] = FeatureHash.Key(TNextBrief, brief);
+                keys[n++] = FeatureHash.Key(TNextFine, fine);
+                keys[n++] = FeatureHash.Key(TNextCase, inside ? (ulong)_info[at].Case : 9UL, brief);
+                break;
+            case -2:
+                keys[n++] = FeatureHash.Key(TPrev2, lower);
+                keys[n++] = FeatureHash.Key(TPrev2Fine, fine);
+                break;
+            case 2:
+                keys[n++] = FeatureHash.Key(TNext2, lower);
+                keys[n++] = FeatureHash.Key(TNext2Fine, fine);
+                break;
+        }
+        return n;
+    }
+
+    /// <summary>Keys that join the token with its neighbours, its sentence or its document.</summary>
+    public int ContextKeys(int sentenceIndex, int t, Span<ulong> keys)
     {
         var sentence = _document!.Sentences[sentenceIndex];
         int n = 0;
         ref var cur = ref _info[t];
         bool hasPrev = t > sentence.First, hasNext = t + 1 < sentence.End;
-        bool hasPrev2 = t - 1 > sentence.First, hasNext2 = t + 2 < sentence.End;
-        ulong prevLower = hasPrev ? _info[t - 1].Lower : 0xB05UL, nextLower = hasNext ? _info[t + 1].Lower : 0xE05UL;
-        ulong prevBrief = hasPrev ? _info[t - 1].Brief : 0xB05UL, nextBrief = hasNext ? _info[t + 1].Brief : 0xE05UL;
+        ulong prevLower = hasPrev ? _info[t - 1].Lower : BeforeStart, nextLower = hasNext ? _info[t + 1].Lower : AfterEnd;
+        ulong prevBrief = hasPrev ? _info[t - 1].Brief : BeforeStart, nextBrief = hasNext ? _info[t + 1].Brief : AfterEnd;
         ulong headline = _headline[sentenceIndex] ? 1UL : 0UL;
         ulong first = hasPrev ? (IsOpening(t - 1) ? 2UL : 0UL) : 1UL;
 
-        // The word's own identity first: training may hide these (see LexicalCount) so that the
-        // model also learns to recognise names it has never seen from their shape and context.
-        if (On(TRaw)) keys[n++] = FeatureHash.Key(TRaw, cur.Raw);
-        if (On(TLower)) keys[n++] = FeatureHash.Key(TLower, cur.Lower);
-        if (On(TPrevCur)) keys[n++] = FeatureHash.Key(TPrevCur, prevLower, cur.Lower);
-        if (On(TCurNext)) keys[n++] = FeatureHash.Key(TCurNext, cur.Lower, nextLower);
-        if (On(TPrevBriefCur)) keys[n++] = FeatureHash.Key(TPrevBriefCur, prevBrief, cur.Lower);
-        if (On(TBriefNext)) keys[n++] = FeatureHash.Key(TBriefNext, cur.Lower, nextBrief);
-        LexicalCount = n;
-        if (On(TBias)) keys[n++] = FeatureHash.Key(TBias, 0);
-        if (On(TPrev)) keys[n++] = FeatureHash.Key(TPrev, prevLower);
-        if (On(TNext)) keys[n++] = FeatureHash.Key(TNext, nextLower);
-        if (On(TPrev2)) keys[n++] = FeatureHash.Key(TPrev2, hasPrev2 ? _info[t - 2].Lower : 0xB05UL);
-        if (On(TNext2)) keys[n++] = FeatureHash.Key(TNext2, hasNext2 ? _info[t + 2].Lower : 0xE05UL);
-        if (On(TShape)) keys[n++] = FeatureHash.Key(TShape, cur.Shape, headline);
-        if (On(TPrevBrief)) keys[n++] = FeatureHash.Key(TPrevBrief, prevBrief);
-        if (On(TNextBrief)) keys[n++] = FeatureHash.Key(TNextBrief, nextBrief);
-        if (On(TBriefTri)) keys[n++] = FeatureHash.Key(TBriefTri, prevBrief, cur.Brief, nextBrief);
-        if (On(TPrefix)) keys[n++] = FeatureHash.Key(TPrefix, cur.P1);
-        if (On(TPrefix + 1)) keys[n++] = FeatureHash.Key(TPrefix + 1, cur.P2);
-        if (On(TPrefix + 2)) keys[n++] = FeatureHash.Key(TPrefix + 2, cur.P3);
-        if (On(TPrefix + 3)) keys[n++] = FeatureHash.Key(TPrefix + 3, cur.P4);
-        if (On(TSuffix)) keys[n++] = FeatureHash.Key(TSuffix, cur.S1);
-        if (On(TSuffix + 1)) keys[n++] = FeatureHash.Key(TSuffix + 1, cur.S2);
-        if (On(TSuffix + 2)) keys[n++] = FeatureHash.Key(TSuffix + 2, cur.S3);
-        if (On(TSuffix + 3)) keys[n++] = FeatureHash.Key(TSuffix + 3, cur.S4);
-        if (On(TFine)) keys[n++] = FeatureHash.Key(TFine, cur.Fine);
-        if (On(TMid)) keys[n++] = FeatureHash.Key(TMid, cur.Mid);
-        if (On(TCoarse)) keys[n++] = FeatureHash.Key(TCoarse, cur.Coarse, cur.Brief);
-        if (On(TPrevFine)) keys[n++] = FeatureHash.Key(TPrevFine, hasPrev ? _info[t - 1].Fine : 0xB05UL);
-        if (On(TNextFine)) keys[n++] = FeatureHash.Key(TNextFine, hasNext ? _info[t + 1].Fine : 0xE05UL);
-        if (On(TPrevMid)) keys[n++] = FeatureHash.Key(TPrevMid, hasPrev ? _info[t - 1].Mid : 0xB05UL, cur.Brief);
-        if (On(TNextMid)) keys[n++] = FeatureHash.Key(TNextMid, hasNext ? _info[t + 1].Mid : 0xE05UL, cur.Brief);
-        if (On(TMidPair)) keys[n++] = FeatureHash.Key(TMidPair, hasPrev ? _info[t - 1].Mid : 0xB05UL, cur.Mid);
-        if (On(TCoarseTri)) keys[n++] = FeatureHash.Key(TCoarseTri, hasPrev ? _info[t - 1].Coarse : 0xB05UL, cur.Coarse, hasNext ? _info[t + 1].Coarse : 0xE05UL);
-        if (On(TPrev2Fine)) keys[n++] = FeatureHash.Key(TPrev2Fine, hasPrev2 ? _info[t - 2].Fine : 0xB05UL);
-        if (On(TNext2Fine)) keys[n++] = FeatureHash.Key(TNext2Fine, hasNext2 ? _info[t + 2].Fine : 0xE05UL);
-        if (On(TCase)) keys[n++] = FeatureHash.Key(TCase, (ulong)cur.Case, cur.Brief, first * 2 + headline);
-        if (On(TPrevCase)) keys[n++] = FeatureHash.Key(TPrevCase, hasPrev ? (ulong)_info[t - 1].Case : 9UL, prevBrief);
-        if (On(TNextCase)) keys[n++] = FeatureHash.Key(TNextCase, hasNext ? (ulong)_info[t + 1].Case : 9UL, nextBrief);
-        if (On(TDocCase)) keys[n++] = FeatureHash.Key(TDocCase, (ulong)_docCase.GetOrDefault(cur.Lower, 0), cur.Brief, first * 2 + headline);
-        if (On(TFirst)) keys[n++] = FeatureHash.Key(TFirst, first, cur.Brief, headline);
-        if (On(TPrevLowerBrief)) keys[n++] = FeatureHash.Key(TPrevLowerBrief, prevLower, cur.Brief);
-        if (On(TLength)) keys[n++] = FeatureHash.Key(TLength, (ulong)Math.Min(cur.Length, 12), cur.Brief);
+        keys[n++] = FeatureHash.Key(TPrevCur, prevLower, cur.Lower);
+        keys[n++] = FeatureHash.Key(TCurNext, cur.Lower, nextLower);
+        keys[n++] = FeatureHash.Key(TPrevBriefCur, prevBrief, cur.Lower);
+        keys[n++] = FeatureHash.Key(TBriefNext, cur.Lower, nextBrief);
+        keys[n++] = FeatureHash.Key(TBriefTri, prevBrief, cur.Brief, nextBrief);
+        keys[n++] = FeatureHash.Key(TPrevMid, hasPrev ? _info[t - 1].Mid : BeforeStart, cur.Brief);
+        keys[n++] = FeatureHash.Key(TNextMid, hasNext ? _info[t + 1].Mid : AfterEnd, cur.Brief);
+        keys[n++] = FeatureHash.Key(TMidPair, hasPrev ? _info[t - 1].Mid : BeforeStart, cur.Mid);
+        keys[n++] = FeatureHash.Key(TCoarseTri, hasPrev ? _info[t - 1].Coarse : BeforeStart, cur.Coarse, hasNext ? _info[t + 1].Coarse : AfterEnd);
+        keys[n++] = FeatureHash.Key(TCase, (ulong)cur.Case, cur.Brief, first * 2 + headline);
+        keys[n++] = FeatureHash.Key(TDocCase, (ulong)_docCase.GetOrDefault(cur.Lower, 0), cur.Brief, first * 2 + headline);
+        keys[n++] = FeatureHash.Key(TFirst, first, cur.Brief, headline);
+        keys[n++] = FeatureHash.Key(TPrevLowerBrief, prevLower, cur.Brief);
 
         int kind = GazetteerKind(cur.GazB | cur.GazI | cur.GazL | cur.GazU);
-        if (On(TPrevGazCur) && kind != 0) keys[n++] = FeatureHash.Key(TPrevGazCur, prevLower, (ulong)kind);
-        if (On(TGazCurNext) && kind != 0) keys[n++] = FeatureHash.Key(TGazCurNext, (ulong)kind, nextLower);
-        if (On(TTableRow) && _tableRow[sentenceIndex]) keys[n++] = FeatureHash.Key(TTableRow, cur.Brief, (ulong)BitOperations.PopCount(cur.GazU | cur.GazB | cur.GazL) > 0 ? 1UL : 0UL);
-        if (On(TContextPrev) && (cur.Capitalised || cur.Caps) && _contextSlot.TryGet(cur.Lower, out var slot))
+        if (kind != 0)
+        {
+            keys[n++] = FeatureHash.Key(TPrevGazCur, prevLower, (ulong)kind);
+            keys[n++] = FeatureHash.Key(TGazCurNext, (ulong)kind, nextLower);
+        }
+        if ((cur.Capitalised || cur.Caps) && _contextSlot.TryGet(cur.Lower, out var slot))
         {
             for (int k = 0; k < _contextPrevCount[slot]; k++) keys[n++] = FeatureHash.Key(TContextPrev, _contextPrev[slot * ContextsPerWord + k]);
             for (int k = 0; k < _contextNextCount[slot]; k++) keys[n++] = FeatureHash.Key(TContextNext, _contextNext[slot * ContextsPerWord + k]);
@@ -333,7 +379,7 @@ internal sealed class FeatureExtractor
         if (hasNext) n = Gazetteer(TNextGaz, _info[t + 1].GazB | _info[t + 1].GazI | _info[t + 1].GazL | _info[t + 1].GazU, 0, keys, n);
         // How many lists call this token part of a name at all (a cheap "anywhere in a gazetteer" signal).
         uint any = cur.GazB | cur.GazI | cur.GazL | cur.GazU;
-        if (On(TGazRun)) keys[n++] = FeatureHash.Key(TGazRun, (ulong)Math.Min(BitOperations.PopCount(any), 3), cur.Brief);
+        keys[n++] = FeatureHash.Key(TGazRun, (ulong)Math.Min(BitOperations.PopCount(any), 3), cur.Brief);
         return n;
     }
 
@@ -350,8 +396,7 @@ internal sealed class FeatureExtractor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Gazetteer(int template, uint lists, int part, Span<ulong> keys, int n)
     {
-        if (!On(template)) return n;
-        while (lists != 0 && n < MaxStaticPerToken)
+        while (lists != 0 && n < MaxContextKeys)
         {
             int list = BitOperations.TrailingZeroCount(lists);
             lists &= lists - 1;
@@ -373,8 +418,8 @@ internal sealed class FeatureExtractor
         int n = 0;
         ulong headline = _headline[sentenceIndex] ? 1UL : 0UL;
         // The label itself says where in a name the word stood ("Washington" last in "MaliVai Washington").
-        if (On(THistory)) keys[n++] = FeatureHash.Key(THistory, (ulong)label, cur.Brief);
-        if (On(THistoryCase)) keys[n++] = FeatureHash.Key(THistoryCase, (ulong)(BilouLabels.TypeOf(label) + 1), (ulong)cur.Case, headline);
+        keys[n++] = FeatureHash.Key(THistory, (ulong)label, cur.Brief);
+        keys[n++] = FeatureHash.Key(THistoryCase, (ulong)(BilouLabels.TypeOf(label) + 1), (ulong)cur.Case, headline);
         return n;
     }
 }

@@ -56,10 +56,13 @@ internal sealed class Lexicon
     public HashIndex Clusters { get; } = new(1 << 15);
     /// <summary>Lowered word hash → case profile (1 mostly lower, 2 mixed, 3 mostly capitalised).</summary>
     public HashIndex CaseProfile { get; } = new(1 << 15);
-    /// <summary>Phrase hash (token hashes joined by <see cref="FeatureHash.Extend"/>) → bit set of <see cref="GazetteerList"/>.</summary>
+    /// <summary>Phrase hash (token hashes joined by <see cref="FeatureHash.Extend"/>) → bit set of <see cref="GazetteerList"/>, plus <see cref="PrefixBit"/>.</summary>
     public HashIndex Gazetteer { get; } = new(1 << 16);
 
     public const ulong LoweredClusterSalt = 0x5555;
+
+    /// <summary>Set on a gazetteer entry when some longer listed phrase starts with it, so matching can stop early.</summary>
+    public const int PrefixBit = 1 << 30;
 
     public static ulong PhraseSeed => 0x8A5CD789635D2DFFUL;
 

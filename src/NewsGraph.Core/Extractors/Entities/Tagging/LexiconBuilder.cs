@@ -184,9 +184,12 @@ internal static class LexiconBuilder
             Tokenizer.Tokenize(phrase, tokens);
             if (tokens.Count == 0 || tokens.Count > Lexicon.MaxPhraseTokens) return;
             ulong h = Lexicon.PhraseSeed;
-            foreach (var t in tokens) h = FeatureHash.Extend(h, FeatureHash.Lowered(phrase.AsSpan(t.Start, t.Length)));
-            int bits = lexicon.Gazetteer.GetOrDefault(h, 0);
-            lexicon.Gazetteer.Set(h, bits | (1 << (int)list));
+            for (int k = 0; k < tokens.Count; k++)
+            {
+                h = FeatureHash.Extend(h, FeatureHash.Lowered(phrase.AsSpan(tokens[k].Start, tokens[k].Length)));
+                int bits = lexicon.Gazetteer.GetOrDefault(h, 0);
+                lexicon.Gazetteer.Set(h, bits | (k + 1 < tokens.Count ? Lexicon.PrefixBit : 1 << (int)list));
+            }
             added++;
         }
 

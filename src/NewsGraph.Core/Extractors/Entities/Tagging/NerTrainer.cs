@@ -12,12 +12,6 @@ internal sealed record NerTrainingOptions
     /// <summary>Features seen fewer times in training are dropped.</summary>
     public int MinCount { get; init; } = 1;
     public ulong Seed { get; init; } = 20030531;
-    /// <summary>
-    /// Share of capitalised training tokens whose own-word features are hidden in an update
-    /// (word dropout): names in new text are mostly unseen, so the model must learn them from
-    /// shape, context and gazetteers too, not just by heart.
-    /// </summary>
-    public double WordDropout { get; init; }
     /// <summary>Training runs with different story orders whose weights are averaged.</summary>
     public int Runs { get; init; } = 1;
     public Action<string>? Progress { get; init; }
@@ -76,15 +70,11 @@ internal static class NerTrainer
         var rows = new HashIndex(1 << 21);
         var tokenRows = new List<int[]>();   // per document: flat rows
         var tokenStart = new List<int[]>();  // per document: start offset of each token's rows (+1 sentinel)
-        var tokenLexical = new List<byte[]>(); // per document: how many of each token's first rows are its own-word features
-        var capitalised = new List<bool[]>();
         foreach (var (doc, _) in docs)
         {
             fx.Load(doc);
             var flat = new List<int>(doc.Tokens.Length * 48);
             var start = new int[doc.Tokens.Length + 1];
-            var lexical = new byte[doc.Tokens.Length];
-            var caps = new bool[doc.Tokens.Length];
             for (int s = 0; s < doc.Sentences.Length; s++)
                 for (int t = doc.Sentences[s].First; t < doc.Sentences[s].End; t++)
                 {
@@ -94,13 +84,8 @@ internal static class NerTrainer
                     {
                         if (counts is not null && counts.GetOrDefault(keys[j], 0) < options.MinCount) continue;
                         flat.Add(rows.GetOrAdd(keys[j], rows.Count));
-                        if (j < fx.LexicalCount) lexical[t]++;
                     }
-                    var word = doc.Word(t);
-                    caps[t] = word.Length > 0 && char.IsUpper(word[0]);
                 }
-            tokenLexical.Add(lexical);
-            capitalised.Add(caps);
             start[doc.Tokens.Length] = flat.Count;
             tokenRows.Add(flat.ToArray());
             tokenStart.Add(start);
@@ -127,9 +112,6 @@ internal static class NerTrainer
 
             var history = new PredictionHistory(types.Length);
             var rng = new SplitMix(seed);
-            var dropRng = new SplitMix(seed ^ 0xD50F);
-            ulong dropThreshold = (ulong)(Math.Clamp(options.WordDropout, 0, 1) * ulong.MaxValue);
-            var firstRow = new int[256];
             var order = Enumerable.Range(0, docs.Count).ToArray();
             int target = options.Epochs > 0 ? options.Epochs : options.MaxEpochs;
             float[]? bestWeights = null, bestTrans = null;
@@ -152,8 +134,6 @@ internal static class NerTrainer
                     var (doc, gold) = docs[di];
                     var flat = tokenRows[di];
                     var start = tokenStart[di];
-                    var lexicalRows = tokenLexical[di];
-                    var caps = capitalised[di];
                     fx.Load(doc);
                     history.Clear();
                     for (int s = 0; s < doc.Sentences.Length; s++)
@@ -161,15 +141,13 @@ internal static class NerTrainer
                         var sentence = doc.Sentences[s];
                         int n = sentence.Count;
                         if (n == 0) continue;
-                        if (emissions.Length < n * L) { emissions = new float[n * L * 2]; back = new int[n * L * 2]; predicted = new int[n * 2]; dynRows = new int[n * 2 * FeatureExtractor.MaxDynamicPerToken]; dynCount = new int[n * 2]; firstRow = new int[n * 2]; }
+                        if (emissions.Length < n * L) { emissions = new float[n * L * 2]; back = new int[n * L * 2]; predicted = new int[n * 2]; dynRows = new int[n * 2 * FeatureExtractor.MaxDynamicPerToken]; dynCount = new int[n * 2]; }
                         Array.Clear(emissions, 0, n * L);
                         for (int i = 0; i < n; i++)
                         {
                             int t = sentence.First + i;
                             var e = emissions.AsSpan(i * L, L);
-                            firstRow[i] = start[t];
-                            if (dropThreshold > 0 && caps[t] && dropRng.Next() < dropThreshold) firstRow[i] += lexicalRows[t];
-                            for (int r = firstRow[i]; r < start[t + 1]; r++) Add(w, flat[r], L, e);
+                            for (int r = start[t]; r < start[t + 1]; r++) Add(w, flat[r], L, e);
                             int k = fx.Dynamic(s, t, history, keys);
                             dynCount[i] = 0;
                             for (int j = 0; j < k; j++)
@@ -204,7 +182,7 @@ internal static class NerTrainer
                             }
                             if (g[i] == predicted[i]) continue;
                             wrong = true;
-                            for (int r = firstRow[i]; r < start[t + 1]; r++) Update(w, u, flat[r], L, g[i], predicted[i], c);
+                            for (int r = start[t]; r < start[t + 1]; r++) Update(w, u, flat[r], L, g[i], predicted[i], c);
                             for (int j = 0; j < dynCount[i]; j++) Update(w, u, dynRows[i * FeatureExtractor.MaxDynamicPerToken + j], L, g[i], predicted[i], c);
                         }
                         if (wrong) errors++;
