@@ -14,9 +14,10 @@ trap 'rm -f "$ours" "$theirs"' EXIT
 start=$(date +%s.%N); dotnet "$dll" eval ner --conll "$file" > "$ours"; mid=$(date +%s.%N)
 node "$here/compromise-conll.mjs" "$file" > "$theirs"; end=$(date +%s.%N)
 
-echo "== newsgraph eval ner ($(printf '%.1f' "$(echo "$mid - $start" | bc)")s including start-up and model load)"
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+echo "== newsgraph eval ner ($(seconds "$start" "$mid")s including start-up and model load)"
 cat "$ours"
-echo "== compromise $(node -p "require('$here/node_modules/compromise/package.json').version") ($(printf '%.1f' "$(echo "$end - $mid" | bc)")s)"
+echo "== compromise $(node -p "require('$here/node_modules/compromise/package.json').version") ($(seconds "$mid" "$end")s)"
 cat "$theirs"
 f_ours=$(awk '/^overall/ { print $NF }' "$ours"); f_theirs=$(awk '/^overall/ { print $NF }' "$theirs")
-echo "== F1 ratio newsgraph / compromise: $(echo "scale=2; $f_ours / $f_theirs" | bc)"
+echo "== F1 ratio newsgraph / compromise: $(awk -v a="$f_ours" -v b="$f_theirs" 'BEGIN { printf "%.2f", a / b }')"

@@ -63,11 +63,18 @@ public sealed class EntityTagger
     {
         var spans = new List<(int First, int End, int Type)>();
         Model.Tag(document, _work.Value!, spans);
+        MakeShortFormsConsistent(document, spans);
         var mentions = new List<EntityMention>(spans.Count);
         Span<ulong> words = stackalloc ulong[Lexicon.MaxPhraseTokens];
-        foreach (var (first0, end, typeIndex) in spans)
+        foreach (var (first0, end0, typeIndex) in spans)
         {
-            int first = first0;
+            int first = first0, end = end0;
+            // An unpaired bracket or quote at either end is not part of the name, even when the tagger runs
+            // over it ("[Pakistan Taliban]" → "Pakistan Taliban"); a paired one may be (Roberto "Hands of Stone" Duran).
+            while (end - first > 1 && Unpaired(document, first, end, atStart: true)) first++;
+            while (end - first > 1 && Unpaired(document, first, end, atStart: false)) end--;
+            if (end - first == 1 && IsBracketOrQuote(document.Word(first))) continue;
+            if (first == end) continue;
             var conll = Model.Types[typeIndex];
             // "President Joe Biden": the title is a role, not part of the name.
             if (conll == "PER")
@@ -89,6 +96,49 @@ public sealed class EntityTagger
         "vice", "deputy", "foreign", "defence", "defense", "interior", "finance", "former", "chief", "spokesman", "spokeswoman",
         "commissioner", "envoy",
     };
+
+    /// <summary>
+    /// A one-word mention that repeats the surname of a person named in full elsewhere in the
+    /// article ("MaliVai Washington" ... "Washington") is that person, whatever the tagger guessed
+    /// for the short form alone.
+    /// </summary>
+    private void MakeShortFormsConsistent(TaggingDocument document, List<(int First, int End, int Type)> spans)
+    {
+        int person = Array.IndexOf(Model.Types, "PER");
+        if (person < 0) return;
+        Dictionary<ulong, int>? full = null;
+        foreach (var (first, end, type) in spans)
+        {
+            if (end - first < 2) continue;
+            if (type == person) (full ??= new())[FeatureHash.Lowered(document.Word(end - 1))] = person;
+        }
+        if (full is null) return;
+        for (int i = 0; i < spans.Count; i++)
+        {
+            var (first, end, type) = spans[i];
+            if (end - first == 1 && full.TryGetValue(FeatureHash.Lowered(document.Word(first)), out var longType) && longType != type)
+                spans[i] = (first, end, longType);
+        }
+    }
+
+    /// <summary>Whether the first (or last) token of [first, end) is a bracket or quote with no partner inside the span.</summary>
+    private static bool Unpaired(TaggingDocument document, int first, int end, bool atStart)
+    {
+        var edge = document.Word(atStart ? first : end - 1);
+        if (!IsBracketOrQuote(edge)) return false;
+        char c = edge[0];
+        char partner = c switch { '(' => ')', ')' => '(', '[' => ']', ']' => '[', '{' => '}', '}' => '{', '“' => '”', '”' => '“', '‘' => '’', '’' => '‘', '«' => '»', '»' => '«', _ => c };
+        for (int k = first; k < end; k++)
+        {
+            if (k == (atStart ? first : end - 1)) continue;
+            var w = document.Word(k);
+            if (w.Length == 1 && w[0] == partner) return false;
+        }
+        return true;
+    }
+
+    private static bool IsBracketOrQuote(ReadOnlySpan<char> word) =>
+        word.Length == 1 && word[0] is '(' or ')' or '[' or ']' or '{' or '}' or '"' or '\'' or '“' or '”' or '‘' or '’' or '«' or '»' or '`';
 
     private static bool IsTitle(TaggingDocument document, int token)
     {

@@ -41,6 +41,7 @@ public static class PlaceWords
         "Mekong", "Yangtze", "Euphrates", "Tigris", "Jordan River", "Alps", "Andes", "Himalayas", "Rockies", "Urals",
         "Golan Heights", "Sinai", "Siberia", "Patagonia", "Midwest", "Mid-West", "Deep South", "New England", "Pacific Northwest",
         "Silicon Valley", "Wall Street", "Downing Street", "Whitehall", "Capitol Hill", "West End", "City of London",
+        "West", "East", "North", "South", "Kremlin", "White House", "Pentagon", "Elysee", "Élysée", "Capitol", "Westminster",
     ];
 
     /// <summary>Head words of place names that are not polities ("Lake Victoria", "Hyde Park", "Heathrow Airport").</summary>

@@ -132,6 +132,23 @@ public class EntityStageTests
     }
 
     [Fact]
+    public void Unpaired_brackets_stay_outside_a_name()
+    {
+        var article = Run("Officials said [the Pakistan Taliban] had claimed the attack near Peshawar.");
+        Assert.All(article.Entities, e => Assert.DoesNotContain(']', article.Slice(e.Span)));
+        Assert.Contains(article.Entities, e => article.Slice(e.Span) == "Peshawar" && e.Type == "GPE");
+    }
+
+    [Fact]
+    public void A_surname_alone_is_the_person_named_in_full_earlier()
+    {
+        var found = Entities("MaliVai Washington reached the final on Sunday. Washington said he felt tired but happy.");
+        Assert.Contains(("MaliVai Washington", "PERSON"), found);
+        Assert.Contains(("Washington", "PERSON"), found);
+        Assert.DoesNotContain(("Washington", "GPE"), found);
+    }
+
+    [Fact]
     public void An_empty_article_has_no_entities()
     {
         Assert.Empty(Run("").Entities);
