@@ -23,6 +23,7 @@ public sealed class ArticleReader
     public static List<IFormatReader> DefaultReaders() =>
     [
         new PageDumpReader(),
+        new Html.HtmlReader(),
     ];
 
     public ArticleReader With(IFormatReader reader)

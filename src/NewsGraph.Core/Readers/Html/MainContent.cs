@@ -1,0 +1,143 @@
+using AngleSharp.Dom;
+
+namespace NewsGraph.Core.Readers.Html;
+
+/// <summary>The article body found in a page: its paragraphs in order, and the captions beside it.</summary>
+public sealed record ExtractedContent(IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Captions, IElement? Container, string? Headline);
+
+/// <summary>
+/// Finds the element holding the article body and takes its text. Every block of text counts
+/// for the elements around it: prose (long, punctuated, few links, outside the furniture) for,
+/// everything else — menus, link lists, share bars, comment threads — against. The body is the
+/// element where prose most outweighs the rest; schema.org's articleBody and the body words
+/// sites share in class names ("article-body", "entry-content") tip close calls.
+/// </summary>
+public static class MainContent
+{
+    /// <summary>How much a character of non-prose costs against a character of prose.</summary>
+    public const double FurniturePenalty = 1.0;
+
+    public static ExtractedContent Extract(IElement root)
+    {
+        var built = BlockBuilder.Build(root);
+        var blocks = built.Blocks;
+        MarkFurniture(blocks, root);
+        var stats = new Dictionary<IElement, Tally>(ReferenceEqualityComparer.Instance);
+        foreach (var block in blocks)
+        {
+            bool prose = !block.Furniture && block.IsProse;
+            double good = prose ? block.Text.Length - block.LinkChars : 0;
+            double bad = prose ? block.LinkChars : block.Text.Length;
+            for (var e = block.Owner; e is not null; e = e.ParentElement)
+            {
+                ref var t = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(stats, e, out _);
+                t.Good += good;
+                t.Bad += bad;
+                if (prose) t.ProseBlocks++;
+                if (ReferenceEquals(e, root)) break;
+            }
+        }
+
+        IElement? best = null;
+        double bestScore = double.MinValue;
+        foreach (var (element, t) in stats)
+        {
+            if (t.ProseBlocks == 0) continue;
+            double score = t.Good - FurniturePenalty * t.Bad;
+            if (IsMarkedBody(element)) score += Math.Min(t.Good, 500) * 0.5;
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = element;
+            }
+        }
+
+        var paragraphs = new List<string>();
+        var captions = new List<string>();
+        if (best is null) return new ExtractedContent(paragraphs, captions, null, null);
+
+        foreach (var block in blocks)
+        {
+            if (!IsInside(block.Owner, best)) continue;
+            if (block.Furniture) continue;
+            if (!Keep(block)) continue;
+            paragraphs.Add(block.Text);
+        }
+        foreach (var (owner, text) in built.Captions)
+            if (IsInside(owner, best) || IsNear(owner, best)) captions.Add(text);
+        return new ExtractedContent(paragraphs, captions, best, null);
+    }
+
+    /// <summary>Share of the page's prose above which a furniture mark is taken to be wrong (a "paywall" class on the article's wrapper).</summary>
+    public const double OverrideShare = 0.6;
+
+    /// <summary>
+    /// Marks blocks inside furniture. A mark on an element that holds most of the page's prose
+    /// is overruled: sites put words like "paywall" or "has-comments" on the article's own
+    /// wrappers. Comment threads and consent banners stay furniture whatever their size.
+    /// </summary>
+    private static void MarkFurniture(List<TextBlock> blocks, IElement root)
+    {
+        var prose = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
+        long total = 0;
+        foreach (var block in blocks)
+        {
+            if (!block.IsProse) continue;
+            total += block.Text.Length;
+            for (var e = block.Owner; e is not null; e = e.ParentElement)
+            {
+                prose[e] = prose.GetValueOrDefault(e) + block.Text.Length;
+                if (ReferenceEquals(e, root)) break;
+            }
+        }
+        var marks = new Dictionary<IElement, bool>(ReferenceEqualityComparer.Instance);
+        foreach (var block in blocks)
+        {
+            for (var e = block.Owner; e is not null && !ReferenceEquals(e, root); e = e.ParentElement)
+            {
+                if (!marks.TryGetValue(e, out var furniture))
+                {
+                    var (marked, strong) = BlockBuilder.FurnitureMark(e);
+                    furniture = marked && (strong || prose.GetValueOrDefault(e) < OverrideShare * total || total == 0);
+                    marks[e] = furniture;
+                }
+                if (furniture) { block.Furniture = true; break; }
+            }
+        }
+    }
+
+    private static bool Keep(TextBlock block)
+    {
+        if (block.Kind == BlockKind.Headline) return false;
+        if (block.LinkDensity > 0.5 && !block.IsProse) return false;
+        return true;
+    }
+
+    private static bool IsMarkedBody(IElement element)
+    {
+        var itemprop = element.GetAttribute("itemprop");
+        if (itemprop is not null && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase)) return true;
+        return ClassVocabulary.Judge(element.GetAttribute("class"), element.Id).Body;
+    }
+
+    internal static bool IsInside(IElement element, IElement container)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+            if (ReferenceEquals(e, container)) return true;
+        return false;
+    }
+
+    /// <summary>A figure just outside the body (a lead image above it) still illustrates the article.</summary>
+    private static bool IsNear(IElement element, IElement container)
+    {
+        var parent = container.ParentElement;
+        return parent is not null && IsInside(element, parent);
+    }
+
+    private struct Tally
+    {
+        public double Good;
+        public double Bad;
+        public int ProseBlocks;
+    }
+}
