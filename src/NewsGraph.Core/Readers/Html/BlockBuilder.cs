@@ -28,7 +28,7 @@ internal sealed class BlockBuilder
     {
         "address", "article", "blockquote", "body", "center", "dd", "details", "dir", "div", "dl", "dt", "figure", "figcaption", "footer", "form",
         "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
-        "td", "th", "thead", "tfoot", "tr", "ul", "aside", "caption", "fieldset", "legend", "menu", "listing", "xmp", "plaintext", "noframes", "option", "html",
+        "thead", "tfoot", "tr", "ul", "aside", "caption", "fieldset", "legend", "menu", "listing", "xmp", "plaintext", "noframes", "option", "html",
     };
 
     public readonly List<TextBlock> Blocks = new();
@@ -81,6 +81,7 @@ internal sealed class BlockBuilder
                 if (captionText.Length > 0) Captions.Add((element, captionText));
                 continue;
             }
+            if (tag is "td" or "th" && _text.Length > 0 && _text[^1] != ' ') _pendingSpace = true;
             if (BlockTags.Contains(tag))
             {
                 Flush();
@@ -158,7 +159,7 @@ internal sealed class BlockBuilder
         "li" or "dd" or "dt" => BlockKind.ListItem,
         "blockquote" => BlockKind.Quote,
         "pre" or "xmp" or "listing" => BlockKind.Preformatted,
-        "td" or "th" => BlockKind.Cell,
+        "tr" => BlockKind.Cell,
         "figcaption" => BlockKind.Caption,
         _ => BlockKind.Other,
     };

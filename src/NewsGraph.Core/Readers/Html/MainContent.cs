@@ -15,7 +15,13 @@ public sealed record ExtractedContent(IReadOnlyList<string> Paragraphs, IReadOnl
 public static class MainContent
 {
     /// <summary>How much a character of non-prose costs against a character of prose.</summary>
-    public const double FurniturePenalty = 1.0;
+    public static readonly double FurniturePenalty = Tune("FP", 1.0);
+    /// <summary>Link text outside the furniture: a menu costs, a linked name in a paragraph barely does.</summary>
+    public static readonly double LinkPenalty = Tune("LP", 0.5);
+    /// <summary>Short plain text (dates, labels, table cells, list items) may be body or not.</summary>
+    public static readonly double ShortTextPenalty = Tune("SP", 0.25);
+
+    private static double Tune(string name, double value) => Environment.GetEnvironmentVariable("NG_" + name) is { } v ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
 
     public static ExtractedContent Extract(IElement root)
     {
@@ -27,7 +33,9 @@ public static class MainContent
         {
             bool prose = !block.Furniture && block.IsProse;
             double good = prose ? block.Text.Length - block.LinkChars : 0;
-            double bad = prose ? block.LinkChars : block.Text.Length;
+            double bad = block.Furniture ? block.Text.Length
+                : prose ? block.LinkChars * LinkPenalty
+                : block.LinkChars * LinkPenalty + (block.Kind == BlockKind.Cell ? 0 : (block.Text.Length - block.LinkChars) * ShortTextPenalty);
             for (var e = block.Owner; e is not null; e = e.ParentElement)
             {
                 ref var t = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(stats, e, out _);

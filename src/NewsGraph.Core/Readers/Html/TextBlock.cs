@@ -30,7 +30,7 @@ public sealed class TextBlock(IElement owner, string text, int linkChars, BlockK
         get
         {
             if (Kind is BlockKind.Heading or BlockKind.Headline or BlockKind.Caption) return false;
-            if (Text.Length < 60 || LinkDensity > 0.35) return false;
+            if (Text.Length < 60 || LinkDensity > 0.5) return false;
             int marks = 0;
             foreach (var c in Text)
                 if (c is '.' or ',' or '!' or '?' or ';' or ':' or '。' or '،' or '、' or '…') marks++;
