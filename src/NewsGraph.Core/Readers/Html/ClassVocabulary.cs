@@ -14,7 +14,7 @@ public static class ClassVocabulary
     {
         "comment", "comments", "commentlist", "disqus", "respond", "replies", "reply",
         "share", "sharing", "sharebar", "sharetools", "social", "socials", "sociallinks",
-        "related", "relatedposts", "recommended", "recommendations", "recirc", "recirculation", "popular", "trending", "mostread",
+        "related", "relatedposts", "recommended", "recommendations", "recirc", "recirculation", "popular", "trending", "mostread", "ticker",
         "promo", "promotion", "newsletter", "subscribe", "subscription", "signup", "offer",
         "ad", "ads", "adslot", "adunit", "advert", "adverts", "advertisement", "advertising", "dfp", "gpt", "sponsor", "sponsored", "outbrain", "taboola",
         "cookie", "cookies", "consent", "gdpr", "privacy", "banner", "popup", "modal", "overlay", "lightbox",

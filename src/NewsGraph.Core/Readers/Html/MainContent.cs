@@ -86,6 +86,15 @@ public static class MainContent
     /// </summary>
     private static void MarkFurniture(List<TextBlock> blocks, IElement root)
     {
+        var chars = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
+        foreach (var block in blocks)
+            for (var e = block.Owner; e is not null; e = e.ParentElement)
+            {
+                chars[e] = chars.GetValueOrDefault(e) + block.Text.Length;
+                if (ReferenceEquals(e, root)) break;
+            }
+        MarkTeasers(blocks, chars, root);
+
         var prose = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
         long total = 0;
         foreach (var block in blocks)
@@ -112,6 +121,34 @@ public static class MainContent
                 if (furniture) { block.Furniture = true; break; }
             }
         }
+    }
+
+    /// <summary>
+    /// Listings of other stories look like prose: each item is a linked headline and a sentence
+    /// or two of summary. What gives them away is the box: headline and summary share a small
+    /// element holding nothing else. A paragraph after a "Read more" link inside the article
+    /// shares the article's element, which holds far more.
+    /// </summary>
+    private static void MarkTeasers(List<TextBlock> blocks, Dictionary<IElement, int> chars, IElement root)
+    {
+        for (int i = 1; i < blocks.Count; i++)
+        {
+            var dek = blocks[i];
+            var headline = blocks[i - 1];
+            if (headline.LinkDensity < 0.8 || headline.Text.Length < 10 || dek.Text.Length > 600) continue;
+            var box = CommonAncestor(headline.Owner, dek.Owner, 4);
+            if (box is null || ReferenceEquals(box, root)) continue;
+            if (chars.GetValueOrDefault(box) <= headline.Text.Length + dek.Text.Length + 150) dek.Teaser = true;
+        }
+    }
+
+    /// <summary>The nearest element holding both, if it is at most <paramref name="maxUp"/> levels above <paramref name="b"/>.</summary>
+    private static IElement? CommonAncestor(IElement a, IElement b, int maxUp)
+    {
+        var e = b;
+        for (int up = 0; up <= maxUp && e is not null; up++, e = e.ParentElement)
+            if (IsInside(a, e)) return e;
+        return null;
     }
 
     private static bool Keep(TextBlock block)

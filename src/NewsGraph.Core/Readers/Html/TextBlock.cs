@@ -22,6 +22,9 @@ public sealed class TextBlock(IElement owner, string text, int linkChars, BlockK
     /// <summary>Position in document order.</summary>
     public int Order { get; } = order;
 
+    /// <summary>The dek of a teaser: a headline link, then a line of text, in a small box of their own.</summary>
+    public bool Teaser { get; internal set; }
+
     public double LinkDensity => Text.Length == 0 ? 0 : (double)LinkChars / Text.Length;
 
     /// <summary>Reads like running prose: long enough, few links, with sentence punctuation.</summary>
@@ -29,7 +32,7 @@ public sealed class TextBlock(IElement owner, string text, int linkChars, BlockK
     {
         get
         {
-            if (Kind is BlockKind.Heading or BlockKind.Headline or BlockKind.Caption) return false;
+            if (Teaser || Kind is BlockKind.Heading or BlockKind.Headline or BlockKind.Caption) return false;
             if (Text.Length < 60 || LinkDensity > 0.5) return false;
             int marks = 0;
             foreach (var c in Text)
