@@ -70,7 +70,7 @@ internal sealed class BlockBuilder
                 continue;
             }
             var inner = context with { Depth = context.Depth + 1 };
-            if (ClassVocabulary.Judge(element.GetAttribute("class"), element.Id).Hidden) continue;
+            if (HasHidingClass(element)) continue;
             if (tag is "a") inner = inner with { Link = true };
             if (tag is "pre" or "xmp" or "listing") inner = inner with { Pre = true };
             bool caption = tag is "figcaption" || IsCaption(element);
@@ -174,6 +174,16 @@ internal sealed class BlockBuilder
             if (ContainsCss(s, "display", "none") || ContainsCss(s, "visibility", "hidden")) return true;
         }
         return false;
+    }
+
+    /// <summary>A cheap test first: most elements have no class that could hide them.</summary>
+    private static bool HasHidingClass(IElement element)
+    {
+        var cls = element.GetAttribute("class");
+        if (cls is null || (cls.IndexOf("hid", StringComparison.OrdinalIgnoreCase) < 0 && cls.IndexOf("only", StringComparison.OrdinalIgnoreCase) < 0
+            && cls.IndexOf("invisible", StringComparison.OrdinalIgnoreCase) < 0 && cls.IndexOf("offscreen", StringComparison.OrdinalIgnoreCase) < 0
+            && cls.IndexOf("screen-reader", StringComparison.OrdinalIgnoreCase) < 0)) return false;
+        return ClassVocabulary.Judge(cls, null).Hidden;
     }
 
     private static bool ContainsCss(ReadOnlySpan<char> style, string property, string value)

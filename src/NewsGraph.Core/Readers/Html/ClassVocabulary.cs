@@ -37,6 +37,8 @@ public static class ClassVocabulary
     private static readonly HashSet<string> StateWords = new(StringComparer.Ordinal)
     {
         "has", "no", "with", "without", "open", "closed", "enabled", "disabled", "show", "count", "allowed", "is", "on", "off",
+        // An embedded post (a tweet quoted in the story) is content, whatever network it comes from.
+        "embed", "embedded", "tweet",
     };
 
     /// <summary>Words for the parts of a page that are never part of the article, however much text they hold.</summary>

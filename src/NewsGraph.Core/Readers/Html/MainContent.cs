@@ -15,13 +15,11 @@ public sealed record ExtractedContent(IReadOnlyList<string> Paragraphs, IReadOnl
 public static class MainContent
 {
     /// <summary>How much a character of non-prose costs against a character of prose.</summary>
-    public static readonly double FurniturePenalty = Tune("FP", 1.0);
+    public const double FurniturePenalty = 1.0;
     /// <summary>Link text outside the furniture: a menu costs, a linked name in a paragraph barely does.</summary>
-    public static readonly double LinkPenalty = Tune("LP", 0.5);
+    public const double LinkPenalty = 0.5;
     /// <summary>Short plain text (dates, labels, table cells, list items) may be body or not.</summary>
-    public static readonly double ShortTextPenalty = Tune("SP", 0.25);
-
-    private static double Tune(string name, double value) => Environment.GetEnvironmentVariable("NG_" + name) is { } v ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
+    public const double ShortTextPenalty = 0.25;
 
     public static ExtractedContent Extract(IElement root)
     {
@@ -64,13 +62,16 @@ public static class MainContent
         var captions = new List<string>();
         if (best is null) return new ExtractedContent(paragraphs, captions, null, null);
 
+        var kept = new List<TextBlock>();
         foreach (var block in blocks)
         {
             if (!IsInside(block.Owner, best)) continue;
             if (block.Furniture) continue;
             if (!Keep(block)) continue;
-            paragraphs.Add(block.Text);
+            kept.Add(block);
         }
+        TrimEdges(kept);
+        foreach (var block in kept) paragraphs.Add(block.Text);
         foreach (var (owner, text) in built.Captions)
             if (IsInside(owner, best) || IsNear(owner, best)) captions.Add(text);
         return new ExtractedContent(paragraphs, captions, best, null);
@@ -151,9 +152,30 @@ public static class MainContent
         return null;
     }
 
+    /// <summary>How many lines at each end of the body are checked for promos and sign-offs.</summary>
+    public const int EdgeLines = 3;
+
+    private static void TrimEdges(List<TextBlock> kept)
+    {
+        for (int pass = 0; pass < 2; pass++)
+        {
+            // From the end: sign-offs and promos stack up under the story.
+            int checkedLines = 0;
+            for (int i = kept.Count - 1; i >= 0 && checkedLines < EdgeLines; i--, checkedLines++)
+                if (Boilerplate.IsEdgePromo(kept[i].Text)) { kept.RemoveAt(i); checkedLines--; }
+            checkedLines = 0;
+            for (int i = 0; i < kept.Count && checkedLines < EdgeLines; checkedLines++)
+            {
+                if (Boilerplate.IsEdgePromo(kept[i].Text)) kept.RemoveAt(i);
+                else i++;
+            }
+        }
+    }
+
     private static bool Keep(TextBlock block)
     {
         if (block.Kind == BlockKind.Headline) return false;
+        if (Boilerplate.IsMarker(block.Text)) return false;
         if (block.LinkDensity > 0.5 && !block.IsProse) return false;
         return true;
     }
