@@ -65,7 +65,10 @@ public static class HtmlDecoding
         if (encoding is UTF8Encoding)
         {
             var (counting, counter) = TextDecoding.CountingUtf8();
-            html = counting.GetString(body);
+            // One decoding pass: GetString would count each bad byte twice (once sizing, once decoding).
+            var chars = new char[counting.GetMaxCharCount(body.Length)];
+            int n = counting.GetDecoder().GetChars(body, chars, flush: true);
+            html = new string(chars, 0, n);
             invalid = counter.Count;
         }
         else

@@ -55,15 +55,18 @@ public sealed class HtmlReader : IFormatReader
         if (content.Paragraphs.Count == 0)
             return ReadResult.Fail(new ReadProblem(source.Name, "no article text found in the page (only menus, links or short fragments)"));
 
+        var headline = metadata.Headline ?? content.Headline ?? "";
+        var paragraphs = WithoutHeadline(content.Paragraphs, headline);
+        if (paragraphs.Count == 0)
+            return ReadResult.Fail(new ReadProblem(source.Name, "no article text found in the page (only a headline)"));
         var text = new StringBuilder();
-        var spans = new List<Span>(content.Paragraphs.Count);
-        foreach (var paragraph in content.Paragraphs)
+        var spans = new List<Span>(paragraphs.Count);
+        foreach (var paragraph in paragraphs)
         {
             if (text.Length > 0) text.Append("\n\n");
             spans.Add(new Span(text.Length, text.Length + paragraph.Length));
             text.Append(paragraph);
         }
-        var headline = metadata.Headline ?? content.Headline ?? "";
         var article = new Article(text.ToString(), headline)
         {
             Source = source.Name,
@@ -75,6 +78,20 @@ public sealed class HtmlReader : IFormatReader
         article.Authors.AddRange(metadata.Authors);
         article.Captions.AddRange(content.Captions);
         return ReadResult.Of(article);
+    }
+
+    /// <summary>Pages without an h1 often print the headline as the body's first line; it is the title, not text.</summary>
+    private static List<string> WithoutHeadline(IReadOnlyList<string> paragraphs, string headline)
+    {
+        var kept = paragraphs.ToList();
+        if (headline.Length == 0) return kept;
+        for (int i = 0; i < Math.Min(3, kept.Count); i++)
+            if (string.Equals(PageMetadata.Clean(kept[i]), PageMetadata.Clean(headline), StringComparison.OrdinalIgnoreCase))
+            {
+                kept.RemoveAt(i);
+                break;
+            }
+        return kept;
     }
 
     private static (byte[] Buffer, int Length, bool Truncated) ReadBounded(Stream stream, int max)

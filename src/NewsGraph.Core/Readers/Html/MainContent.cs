@@ -73,7 +73,8 @@ public static class MainContent
         TrimEdges(kept);
         foreach (var block in kept) paragraphs.Add(block.Text);
         foreach (var (owner, text) in built.Captions)
-            if (IsInside(owner, best) || IsNear(owner, best)) captions.Add(text);
+            // Scrapers and templates repeat a caption once per image size; ad slots label themselves as captions.
+            if ((IsInside(owner, best) || IsNear(owner, best)) && !Boilerplate.IsMarker(text) && !captions.Contains(text)) captions.Add(text);
         return new ExtractedContent(paragraphs, captions, best, null);
     }
 

@@ -46,8 +46,8 @@ public sealed partial class PageMetadata
             foreach (var name in Byline.Names(a))
                 if (!m.Authors.Contains(name, StringComparer.OrdinalIgnoreCase)) m.Authors.Add(name);
 
-        var canonical = document.QuerySelector("link[rel~=canonical][href]")?.GetAttribute("href") ?? First(meta, "og:url");
-        m.CanonicalUrl = AbsoluteUrl(canonical, sourceUrl);
+        var canonical = document.QuerySelector("link[rel~=canonical][href]")?.GetAttribute("href");
+        m.CanonicalUrl = AbsoluteUrl(canonical, sourceUrl) ?? AbsoluteUrl(First(meta, "og:url"), sourceUrl);
         m.Published ??= DateFromUrl(m.CanonicalUrl);
 
         var lang = document.DocumentElement?.GetAttribute("lang") ?? document.DocumentElement?.GetAttribute("xml:lang")
