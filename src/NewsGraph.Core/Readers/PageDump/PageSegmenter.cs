@@ -44,6 +44,7 @@ public sealed class PageSegmenter
     {
         if (line.Kind == PageLineKind.Body)
         {
+            line = JoinBrokenParagraph(line);
             CloseRun(bodyFollows: true);
             AddParagraph(line);
             return;
@@ -51,6 +52,22 @@ public sealed class PageSegmenter
         if (line.Kind == PageLineKind.RelatedMarker) _runHasRelatedMarker = true;
         if (_run.Count >= MaxRunLines) _run.RemoveAt(0);
         _run.Add(line);
+    }
+
+    /// <summary>
+    /// Scrapers break paragraphs over lines; a short line that stops mid-sentence, or is followed
+    /// by text that goes on in lower case, is the first part of the paragraph that follows.
+    /// </summary>
+    private PageLine JoinBrokenParagraph(PageLine body)
+    {
+        if (_run.Count == 0) return body;
+        var last = _run[^1];
+        if (last.Kind is not (PageLineKind.HeadlineLike or PageLineKind.CaptionLike)) return body;
+        char next = body.Text.Length > 0 ? body.Text[0] : ' ';
+        bool continues = char.IsLower(next) || (PageLineClassifier.EndsMidSentence(last.Text) && !char.IsDigit(next));
+        if (!continues) return body;
+        _run.RemoveAt(_run.Count - 1);
+        return new PageLine(last.Text + " " + body.Text, PageLineKind.Body, last.LineNumber);
     }
 
     public void Finish()
@@ -128,6 +145,11 @@ public sealed class PageSegmenter
                 if (!bodyFollows) continue;
                 _current = Start("", line.LineNumber);
             }
+            if (bodyFollows && IsSubheading(line))
+            {
+                AddParagraph(line);
+                continue;
+            }
             AddHeaderLine(_current, line, inBody: true);
         }
     }
@@ -156,8 +178,27 @@ public sealed class PageSegmenter
     private bool IsHeadline(PageLine line)
     {
         if (line.Kind != PageLineKind.HeadlineLike) return false;
+        if (IsSubheading(line)) return false;
         // The current article's headline repeated further down is a scraper copy, not a new article.
         return _current is null || !_current.SeenKeys.Contains("h:" + line.Key);
+    }
+
+    /// <summary>
+    /// Inside an article that has begun, a very short or shouted line ("The All Blacks",
+    /// "WORLD OF WARCRAFT") is a cross-heading of that article, not the headline of the next:
+    /// news headlines run to five words and more, in mixed case.
+    /// </summary>
+    private bool IsSubheading(PageLine line)
+    {
+        if (line.Kind != PageLineKind.HeadlineLike || _current is null || _current.Paragraphs.Count == 0) return false;
+        if (PageLineClassifier.CountWords(line.Text) <= 3) return true;
+        bool anyLower = false, anyUpper = false;
+        foreach (var c in line.Text)
+        {
+            if (char.IsLower(c)) anyLower = true;
+            else if (char.IsUpper(c)) anyUpper = true;
+        }
+        return anyUpper && !anyLower;
     }
 
     private void AddHeaderLine(ArticleDraft article, PageLine line, bool inBody = false)
