@@ -39,6 +39,17 @@ public static class Boilerplate
         return false;
     }
 
+    /// <summary>"By Jane Doe", "By Jane Doe and John Roe, Reuters": a short line naming the writers.</summary>
+    public static bool IsByline(string text)
+    {
+        if (text.Length is < 5 or > 80) return false;
+        if (!text.StartsWith("By ", StringComparison.Ordinal) && !text.StartsWith("BY ", StringComparison.Ordinal)) return false;
+        if (text.EndsWith('.') || text.Contains(". ")) return false;
+        int words = 1;
+        foreach (var c in text) if (c == ' ') words++;
+        return words <= 10 && char.IsUpper(text[3]);
+    }
+
     public static bool IsEdgePromo(string text)
     {
         if (text.Length > MaxEdgeChars) return false;

@@ -177,6 +177,9 @@ public static class MainContent
     {
         if (block.Kind == BlockKind.Headline) return false;
         if (Boilerplate.IsMarker(block.Text)) return false;
+        // A line that is only a date, or only a byline, is the article's metadata, not its text.
+        if (block.Text.Length < 90 && NewsGraph.Core.Text.DateLine.TryParse(block.Text, out _)) return false;
+        if (Boilerplate.IsByline(block.Text)) return false;
         if (block.LinkDensity > 0.5 && !block.IsProse) return false;
         return true;
     }
