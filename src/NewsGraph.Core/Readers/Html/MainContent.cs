@@ -180,9 +180,17 @@ public static class MainContent
         // A line that is only a date, or only a byline, is the article's metadata, not its text.
         if (block.Text.Length < 90 && NewsGraph.Core.Text.DateLine.TryParse(block.Text, out _)) return false;
         if (Boilerplate.IsByline(block.Text)) return false;
-        if (block.LinkDensity > 0.5 && !block.IsProse) return false;
+        if (block.LinkDensity > 0.5 && !block.IsProse && !IsLinkedProse(block)) return false;
         return true;
     }
+
+    /// <summary>
+    /// A long paragraph or list item dense with links inside the body is still text: a story
+    /// that links every name, a round-up whose items open with a linked sentence. Menus and
+    /// link lists are short items.
+    /// </summary>
+    private static bool IsLinkedProse(TextBlock block) =>
+        block.Kind is BlockKind.Paragraph or BlockKind.ListItem && block.Text.Length >= 120 && block.LinkDensity < 0.75;
 
     private static bool IsMarkedBody(IElement element)
     {
