@@ -49,6 +49,8 @@ internal sealed class BlockBuilder
         return builder;
     }
 
+    private const int MaxWalkDepth = 1024;
+
     private readonly record struct Context(bool Link, bool Pre, int Depth);
 
     private void Walk(INode node, Context context)
@@ -69,6 +71,8 @@ internal sealed class BlockBuilder
                 LineBreak();
                 continue;
             }
+            // The parser and MarkupDepthGuard already bound nesting; this keeps the walk's stack bounded on its own.
+            if (context.Depth >= MaxWalkDepth) continue;
             var inner = context with { Depth = context.Depth + 1 };
             if (HasHidingClass(element)) continue;
             if (tag is "a") inner = inner with { Link = true };
@@ -101,7 +105,14 @@ internal sealed class BlockBuilder
     {
         foreach (var c in data)
         {
-            if (!context.Pre && c is ' ' or '\t' or '\n' or '\r' or '\f')
+            // In preformatted text a line break is a line break, and a blank line a paragraph break.
+            if (context.Pre && c == '\n')
+            {
+                LineBreak();
+                continue;
+            }
+            // No-break spaces collapse too: pages use runs of them for layout.
+            if (c is ' ' or '\t' or '\n' or '\r' or '\f' or '\u00A0')
             {
                 if (_text.Length > 0) _pendingSpace = true;
                 continue;
@@ -109,11 +120,14 @@ internal sealed class BlockBuilder
             if (c is '\u200B' or '\uFEFF' or '\u00AD') continue;
             if (_pendingSpace)
             {
-                _text.Append(' ');
-                if (context.Link) _linkChars++;
+                if (_text[^1] != '\n')
+                {
+                    _text.Append(' ');
+                    if (context.Link) _linkChars++;
+                }
                 _pendingSpace = false;
             }
-            _text.Append(c == '\u00A0' ? ' ' : c);
+            _text.Append(c);
             if (context.Link) _linkChars++;
         }
     }
