@@ -108,6 +108,18 @@ public sealed class ContentEvalCommand : ISubcommand
         long bytesTotal = pages.Sum(p => (long)p.Bytes.Length);
         terminal.Out.WriteLine($"content extraction: {pages.Count} pages from {dir}; {problems} without article text");
         PrintTable(terminal, scores, truth.Keys.ToList(), (pages.Count / bestSeconds, bestSeconds, pages.Count / bestCpu, bytesTotal));
+        // Other systems' outputs shipped with the benchmark, scored here per half as well.
+        var published = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(truthPath))!, "published-outputs");
+        if (Directory.Exists(published))
+        {
+            terminal.Out.WriteLine($"scored here from {published} (F1 all / half A / half B):");
+            foreach (var file in Directory.GetFiles(published, "*.json").Order(StringComparer.Ordinal))
+            {
+                var theirs = Score(truth, LoadBodies(file));
+                double Half(char h) => BodyScores.Of(theirs.Where(kv => HalfOf(kv.Key) == h).Select(kv => kv.Value).ToList()).F1;
+                terminal.Out.WriteLine($"  {Path.GetFileNameWithoutExtension(file),-20} {BodyScores.Of(theirs.Values.ToList()).F1:0.000} / {Half('A'):0.000} / {Half('B'):0.000}");
+            }
+        }
         if (worst > 0)
         {
             terminal.Out.WriteLine();
