@@ -77,7 +77,7 @@ internal sealed class BlockBuilder
             if (HasHidingClass(element)) continue;
             if (tag is "a") inner = inner with { Link = true };
             if (tag is "pre" or "xmp" or "listing") inner = inner with { Pre = true };
-            bool caption = tag is "figcaption" || IsCaption(element);
+            bool caption = tag is "figcaption" || IsCaption(element) || IsMediaFigure(element);
             if (caption)
             {
                 Flush();
@@ -226,6 +226,14 @@ internal sealed class BlockBuilder
         if (role is null) return false;
         return role is "navigation" or "banner" or "contentinfo" or "complementary" or "dialog" or "alertdialog" or "menu" or "menubar" or "search" or "alert" or "toolbar";
     }
+
+    /// <summary>
+    /// A figure holding a picture or video: everything in it (caption, credit, "Photo:") is
+    /// about the image. Figures that hold a quote, a table or an embedded post stay in the text.
+    /// </summary>
+    private static bool IsMediaFigure(IElement element) =>
+        element.LocalName == "figure" && element.QuerySelector("img, picture, video, svg, iframe") is not null
+        && element.QuerySelector("blockquote, table, p") is null;
 
     private static bool IsCaption(IElement element)
     {

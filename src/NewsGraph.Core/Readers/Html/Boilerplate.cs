@@ -16,6 +16,8 @@ public static class Boilerplate
         "article continues below", "read more", "read more:", "related", "related:", "related articles", "related stories", "recommended",
         "more on this", "more from", "share this article", "share this", "share", "tweet", "print", "email", "comments", "photo", "video", "loading",
         "scroll to continue", "skip ad", "you may also like", "most read", "trending",
+        // The same markers in the languages of the pages NewsGraph reads most.
+        "advert", "adverts", "anzeige", "werbung", "publicité", "publicidad", "publicidade", "pubblicità", "reclame", "reklama", "реклама", "iklan", "광고",
     ];
 
     /// <summary>Phrases of promos and sign-offs, dropped when the line is short and at the article's edge.</summary>
@@ -26,6 +28,8 @@ public static class Boilerplate
         "all rights reserved", "copyright ©", "© copyright", "this story has been", "this article has been", "join the conversation", "leave a comment",
         "get the latest", "delivered to your inbox", "in your inbox", "terms of use", "privacy policy", "read the full", "originally appeared",
         "for more stories", "more stories like this", "want more", "support our journalism", "become a member", "donate",
+        // Wire credit lines close agency copy: "(Reporting by ...; Editing by ...)".
+        "reporting by", "editing by", "additional reporting", "writing by", "compiled by",
     ];
 
     public const int MaxEdgeChars = 250;
@@ -33,10 +37,20 @@ public static class Boilerplate
     public static bool IsMarker(string text)
     {
         if (text.Length > 40) return false;
+        if (IsReadingTime(text)) return true;
         var t = text.Trim().TrimEnd('.', ':', '…', '>', '»', '›').Trim().ToLowerInvariant();
         foreach (var m in Markers)
             if (t == m) return true;
         return false;
+    }
+
+    /// <summary>"4 min read", "Reading time: 3 minutes", "Tempo de leitura: 2 minutos": a template's estimate, not text.</summary>
+    private static bool IsReadingTime(string text)
+    {
+        var t = text.ToLowerInvariant();
+        bool minutes = t.Contains("min");
+        bool reading = t.Contains("read") || t.Contains("leitura") || t.Contains("lectura") || t.Contains("lesezeit") || t.Contains("lettura") || t.Contains("lecture");
+        return minutes && reading && t.Any(char.IsDigit) && t.Length <= 32;
     }
 
     /// <summary>"By Jane Doe", "By Jane Doe and John Roe, Reuters": a short line naming the writers.</summary>
