@@ -20,14 +20,21 @@ public sealed class HtmlReader : IFormatReader
     public IEnumerable<ReadResult> Read(InputSource source, SniffedInput input)
     {
         var (bytes, length, truncated) = ReadBounded(input.Stream, MaxPageBytes);
-        foreach (var result in Read(source, bytes.AsSpan(0, length).ToArray(), truncated))
-            yield return result;
+        return Read(source, new ReadOnlyMemory<byte>(bytes, 0, length), truncated);
     }
 
-    /// <summary>Reads a page already in memory (a WARC response body, a fetched page).</summary>
-    public IEnumerable<ReadResult> Read(InputSource source, byte[] page, bool truncated = false)
+    /// <summary>
+    /// Reads a page already in memory (a WARC response body, a fetched page); the source's
+    /// Url, Date and ContentType (for its charset) are used when the page does not say better.
+    /// </summary>
+    public IEnumerable<ReadResult> Read(InputSource source, ReadOnlyMemory<byte> page, bool truncated = false)
     {
-        var decoded = HtmlDecoding.Decode(page, source.ContentType);
+        if (page.Length > MaxPageBytes)
+        {
+            page = page[..MaxPageBytes];
+            truncated = true;
+        }
+        var decoded = HtmlDecoding.Decode(page.Span, source.ContentType);
         var (html, dropped) = MarkupDepthGuard.Bound(decoded.Html);
         var result = Extract(source, html);
         yield return result;

@@ -75,7 +75,9 @@ public static class MainContent
         foreach (var (owner, text) in built.Captions)
             // Scrapers and templates repeat a caption once per image size; ad slots label themselves as captions.
             if ((IsInside(owner, best) || IsNear(owner, best)) && !Boilerplate.IsMarker(text) && !captions.Contains(text)) captions.Add(text);
-        return new ExtractedContent(paragraphs, captions, best, null);
+        // The page's own h1 near the body, for pages whose metadata names no headline.
+        var headline = blocks.FirstOrDefault(b => b.Kind == BlockKind.Headline && !b.Furniture && IsInside(b.Owner, best.ParentElement ?? best))?.Text;
+        return new ExtractedContent(paragraphs, captions, best, headline);
     }
 
     /// <summary>Share of the page's prose above which a furniture mark is taken to be wrong (a "paywall" class on the article's wrapper).</summary>
