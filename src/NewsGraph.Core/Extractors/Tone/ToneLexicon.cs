@@ -1,0 +1,155 @@
+using System.Reflection;
+
+namespace NewsGraph.Core.Extractors.Tone;
+
+/// <summary>
+/// The word lists tone is counted with, loaded once from the embedded data files and shared
+/// read-only: tone words (VADER's lexicon plus NewsGraph's news words, minus the words news
+/// uses without tone), activity words, self/group pronouns and negators.
+/// </summary>
+public sealed class ToneLexicon
+{
+    private static readonly Lazy<ToneLexicon> Shared = new(Load);
+
+    /// <summary>The lexicon shipped with NewsGraph.</summary>
+    public static ToneLexicon Default => Shared.Value;
+
+    // OrdinalIgnoreCase lets a token be looked up as a span, without lower-casing a copy.
+    private readonly Dictionary<string, double> _valence = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _activity = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> _valenceLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _activityLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _pronounLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _negatorLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _clauseBreakLookup;
+
+    // Personal pronouns: GDELT's self/group reference density counts pronouns. "it"/"its" refer
+    // to things, not to selves or groups, and are left out.
+    private static readonly string[] Pronouns =
+    [
+        "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
+        "you", "your", "yours", "yourself", "yourselves", "he", "him", "his", "himself",
+        "she", "her", "hers", "herself", "they", "them", "their", "theirs", "themselves",
+    ];
+
+    // Words that turn the tone of the next few words around ("not good", "no progress",
+    // "without success"); "n't" is the tokenizer's piece of "didn't".
+    private static readonly string[] Negators =
+    [
+        "not", "n't", "no", "never", "without", "neither", "nor", "none", "nobody", "nothing",
+        "nowhere", "hardly", "barely", "scarcely", "cannot", "lack", "lacks", "lacked", "lacking",
+    ];
+
+    // A negation does not reach past a contrast: "not cheap, but good".
+    private static readonly string[] ClauseBreaks = ["but", "however", "although", "though", "yet", "while", "whereas"];
+
+    private ToneLexicon(IEnumerable<(string Word, double Valence)> words, IEnumerable<string> ignored, IEnumerable<string> activity)
+    {
+        foreach (var (word, valence) in words) _valence[word] = valence;
+        foreach (var word in ignored) _valence.Remove(word);
+        foreach (var word in Negators) _valence.Remove(word);
+        foreach (var word in activity) _activity.Add(word);
+        _valenceLookup = _valence.GetAlternateLookup<ReadOnlySpan<char>>();
+        _activityLookup = _activity.GetAlternateLookup<ReadOnlySpan<char>>();
+        _pronounLookup = new HashSet<string>(Pronouns, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _negatorLookup = new HashSet<string>(Negators, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _clauseBreakLookup = new HashSet<string>(ClauseBreaks, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public int ToneWordCount => _valence.Count;
+    public int ActivityWordCount => _activity.Count;
+
+    /// <summary>The valence of a word (negative below zero), trying its plain form when the inflected one is not listed.</summary>
+    public bool TryValence(ReadOnlySpan<char> word, out double valence)
+    {
+        if (_valenceLookup.TryGetValue(word, out valence)) return true;
+        // VADER lists "death" but not "deaths", "bomb" but not "bombed": strip a regular ending.
+        if (word.Length >= 5)
+        {
+            Span<char> buffer = stackalloc char[Math.Min(word.Length + 1, 64)];
+            foreach (var (suffix, replacement) in Endings)
+            {
+                if (!word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) continue;
+                int stem = word.Length - suffix.Length;
+                if (stem < 3 || stem + replacement.Length > buffer.Length) continue;
+                word[..stem].CopyTo(buffer);
+                replacement.AsSpan().CopyTo(buffer[stem..]);
+                if (_valenceLookup.TryGetValue(buffer[..(stem + replacement.Length)], out valence)) return true;
+            }
+        }
+        valence = 0;
+        return false;
+    }
+
+    private static readonly (string Suffix, string Replacement)[] Endings =
+    [
+        ("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+    ];
+
+    public bool IsActivity(ReadOnlySpan<char> word) => _activityLookup.Contains(word);
+
+    /// <summary>A personal pronoun; "US" in capitals is the country, not "us".</summary>
+    public bool IsPronoun(ReadOnlySpan<char> word) =>
+        _pronounLookup.Contains(word) && !(word.Length == 2 && word[0] == 'U' && word[1] == 'S');
+
+    public bool IsNegator(ReadOnlySpan<char> word) => _negatorLookup.Contains(word);
+
+    public bool IsClauseBreak(ReadOnlySpan<char> word) => _clauseBreakLookup.Contains(word);
+
+    private static ToneLexicon Load()
+    {
+        var words = new List<(string, double)>();
+        words.AddRange(ReadValences("vader-words.tsv"));
+        // News words come second so that they take precedence over VADER's rating.
+        words.AddRange(ReadValences("news-words.tsv"));
+        var activity = new List<string>();
+        foreach (var line in ReadLines("activity-words.txt"))
+        {
+            var forms = line.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            activity.AddRange(RegularForms(forms[0]));
+            activity.AddRange(forms.Skip(1));
+        }
+        return new ToneLexicon(words, ReadLines("tone-ignored.txt"), activity);
+    }
+
+    /// <summary>The verb, its -s, -ed and -ing forms, by the regular spelling rules.</summary>
+    internal static IEnumerable<string> RegularForms(string verb)
+    {
+        yield return verb;
+        bool consonantY = verb.Length > 1 && verb[^1] == 'y' && !"aeiou".Contains(verb[^2]);
+        if (verb.EndsWith('s') || verb.EndsWith('x') || verb.EndsWith('z') || verb.EndsWith("ch") || verb.EndsWith("sh")) yield return verb + "es";
+        else if (consonantY) yield return verb[..^1] + "ies";
+        else yield return verb + "s";
+        if (verb.EndsWith('e')) yield return verb + "d";
+        else if (consonantY) yield return verb[..^1] + "ied";
+        else yield return verb + "ed";
+        if (verb.EndsWith("ie")) yield return verb[..^2] + "ying";
+        else if (verb.EndsWith('e') && !verb.EndsWith("ee")) yield return verb[..^1] + "ing";
+        else yield return verb + "ing";
+    }
+
+    private static IEnumerable<(string, double)> ReadValences(string name)
+    {
+        foreach (var line in ReadLines(name))
+        {
+            var tab = line.IndexOf('\t');
+            if (tab <= 0) throw new InvalidDataException($"tone data {name}: line without a tab: '{line}'");
+            var value = double.Parse(line.AsSpan(tab + 1).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            yield return (line[..tab].Trim(), value);
+        }
+    }
+
+    /// <summary>The lines of an embedded data file, without comments and blank lines.</summary>
+    private static IEnumerable<string> ReadLines(string name)
+    {
+        var resource = "NewsGraph.Tone." + name;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+                           ?? throw new InvalidOperationException($"embedded tone data {resource} is missing from the build");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#' || string.IsNullOrWhiteSpace(line)) continue;
+            yield return line.Trim();
+        }
+    }
+}
