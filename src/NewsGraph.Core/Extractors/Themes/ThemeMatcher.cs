@@ -30,7 +30,10 @@ public sealed class ThemeMatcher
         }
         _byFirstWord = byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
         _stemsByStart = stems.GetAlternateLookup<ReadOnlySpan<char>>();
+        _hasStems = stems.Count > 0;
     }
+
+    private readonly bool _hasStems;
 
     public static ThemeMatcher Default { get; } = new(ThemeTaxonomy.Default);
 
@@ -54,7 +57,7 @@ public sealed class ThemeMatcher
             int best = 0;
             matched.Clear();
             if (_byFirstWord.TryGetValue(word, out var candidates)) Consider(candidates, text, tokens, i, ref best, matched);
-            if (word.Length >= 4 && _stemsByStart.TryGetValue(word[..4], out var stems)) Consider(stems, text, tokens, i, ref best, matched);
+            if (_hasStems && word.Length >= 4 && _stemsByStart.TryGetValue(word[..4], out var stems)) Consider(stems, text, tokens, i, ref best, matched);
             if (best == 0)
             {
                 i++;

@@ -31,22 +31,46 @@ public sealed class ThemeStage(ThemeMatcher matcher) : IStage
         foreach (var t in article.Tokens)
             if (t.Kind == TokenKind.Word) words++;
 
-        foreach (var group in hits.GroupBy(h => h.Term.Theme!))
+        var evidence = new Dictionary<ThemeDefinition, Evidence>();
+        foreach (var hit in hits)
         {
-            double evidence = 0;
-            int distinct = 0, occurrences = 0;
-            foreach (var term in group.GroupBy(h => h.Term.Text, StringComparer.OrdinalIgnoreCase))
+            var theme = hit.Term.Theme!;
+            if (!evidence.TryGetValue(theme, out var e)) evidence[theme] = e = new Evidence();
+            e.Add(hit);
+        }
+        foreach (var (theme, e) in evidence)
+        {
+            double total = 0;
+            int occurrences = 0;
+            foreach (var (weight, count) in e.Terms.Values)
             {
-                int n = term.Count();
-                distinct++;
-                occurrences += n;
-                evidence += term.First().Term.Weight * (1 + Math.Log(n));
+                total += weight * (1 + Math.Log(count));
+                occurrences += count;
             }
-            if (evidence < MinimumEvidence || (distinct < 2 && occurrences < 3)) continue;
-            var triggers = group.Select(h => h.Span).Distinct().OrderBy(s => s.Start).Take(MaxTriggers).ToList();
-            article.Themes.Add(new ThemeAssignment(group.Key.Code, Score(evidence, words), triggers));
+            if (total < MinimumEvidence || (e.Terms.Count < 2 && occurrences < 3)) continue;
+            // Hits come in text order; a span hit by two terms of one theme is one trigger.
+            var triggers = new List<Span>(Math.Min(e.Spans.Count, MaxTriggers));
+            foreach (var span in e.Spans)
+            {
+                if (triggers.Count == MaxTriggers) break;
+                if (triggers.Count == 0 || triggers[^1] != span) triggers.Add(span);
+            }
+            article.Themes.Add(new ThemeAssignment(theme.Code, Score(total, words), triggers));
         }
         article.Themes.Sort((a, b) => b.Score.CompareTo(a.Score));
+    }
+
+    private sealed class Evidence
+    {
+        // Term text (case folded) -> its weight and how often it occurred.
+        public readonly Dictionary<string, (double Weight, int Count)> Terms = new(StringComparer.OrdinalIgnoreCase);
+        public readonly List<Span> Spans = new();
+
+        public void Add(ThemeHit hit)
+        {
+            Terms[hit.Term.Text] = Terms.TryGetValue(hit.Term.Text, out var known) ? (known.Weight, known.Count + 1) : (hit.Term.Weight, 1);
+            Spans.Add(hit.Span);
+        }
     }
 
     /// <summary>Evidence relative to length: about 0.86 for evidence 6 in 100 words, 0.39 in 1,000.</summary>

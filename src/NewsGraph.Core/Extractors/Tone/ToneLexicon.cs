@@ -17,11 +17,9 @@ public sealed class ToneLexicon
     // OrdinalIgnoreCase lets a token be looked up as a span, without lower-casing a copy.
     private readonly Dictionary<string, double> _valence = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _activity = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> _valenceLookup;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _activityLookup;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _pronounLookup;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _negatorLookup;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _clauseBreakLookup;
+    // Everything known of a word in one entry, so that scoring a token is a single probe.
+    private readonly Dictionary<string, ToneWord> _words = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ToneWord>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     // Personal pronouns: GDELT's self/group reference density counts pronouns. "it"/"its" refer
     // to things, not to selves or groups, and are left out.
@@ -43,58 +41,53 @@ public sealed class ToneLexicon
     // A negation does not reach past a contrast: "not cheap, but good".
     private static readonly string[] ClauseBreaks = ["but", "however", "although", "though", "yet", "while", "whereas"];
 
-    private ToneLexicon(IEnumerable<(string Word, double Valence)> words, IEnumerable<string> ignored, IEnumerable<string> activity)
+    private ToneLexicon(IEnumerable<(string Word, double Valence)> words, IReadOnlyCollection<string> ignored, IEnumerable<string> activity)
     {
         foreach (var (word, valence) in words) _valence[word] = valence;
         foreach (var word in ignored) _valence.Remove(word);
         foreach (var word in Negators) _valence.Remove(word);
+        // VADER lists "death" but not "deaths", "bomb" but not "bombed": add the regular forms of
+        // each word (never replacing a listed one), so a lookup is one probe per token.
+        foreach (var (word, valence) in _valence.ToList())
+            foreach (var form in Inflections(word))
+                _valence.TryAdd(form, valence);
+        foreach (var word in ignored) _valence.Remove(word);
         foreach (var word in activity) _activity.Add(word);
-        _valenceLookup = _valence.GetAlternateLookup<ReadOnlySpan<char>>();
-        _activityLookup = _activity.GetAlternateLookup<ReadOnlySpan<char>>();
-        _pronounLookup = new HashSet<string>(Pronouns, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        _negatorLookup = new HashSet<string>(Negators, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        _clauseBreakLookup = new HashSet<string>(ClauseBreaks, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var (word, valence) in _valence) Merge(word, w => w with { Valence = (float)valence });
+        foreach (var word in _activity) Merge(word, w => w with { Kinds = w.Kinds | ToneWordKinds.Activity });
+        foreach (var word in Pronouns) Merge(word, w => w with { Kinds = w.Kinds | ToneWordKinds.Pronoun });
+        foreach (var word in Negators) Merge(word, w => w with { Kinds = w.Kinds | ToneWordKinds.Negator });
+        foreach (var word in ClauseBreaks) Merge(word, w => w with { Kinds = w.Kinds | ToneWordKinds.ClauseBreak });
+        _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    private void Merge(string word, Func<ToneWord, ToneWord> change) =>
+        _words[word] = change(_words.TryGetValue(word, out var known) ? known : default);
+
+    /// <summary>What the lexicon knows of a word; the default (no valence, no kind) when nothing.</summary>
+    public ToneWord Lookup(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var w) ? w : default;
 
     public int ToneWordCount => _valence.Count;
     public int ActivityWordCount => _activity.Count;
 
-    /// <summary>The valence of a word (negative below zero), trying its plain form when the inflected one is not listed.</summary>
+    /// <summary>The valence of a word (negative below zero); regular inflections of listed words are listed too.</summary>
     public bool TryValence(ReadOnlySpan<char> word, out double valence)
     {
-        if (_valenceLookup.TryGetValue(word, out valence)) return true;
-        // VADER lists "death" but not "deaths", "bomb" but not "bombed": strip a regular ending.
-        if (word.Length >= 5)
-        {
-            Span<char> buffer = stackalloc char[Math.Min(word.Length + 1, 64)];
-            foreach (var (suffix, replacement) in Endings)
-            {
-                if (!word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) continue;
-                int stem = word.Length - suffix.Length;
-                if (stem < 3 || stem + replacement.Length > buffer.Length) continue;
-                word[..stem].CopyTo(buffer);
-                replacement.AsSpan().CopyTo(buffer[stem..]);
-                if (_valenceLookup.TryGetValue(buffer[..(stem + replacement.Length)], out valence)) return true;
-            }
-        }
-        valence = 0;
-        return false;
+        valence = Lookup(word).Valence;
+        return valence != 0;
     }
 
-    private static readonly (string Suffix, string Replacement)[] Endings =
-    [
-        ("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
-    ];
-
-    public bool IsActivity(ReadOnlySpan<char> word) => _activityLookup.Contains(word);
+    public bool IsActivity(ReadOnlySpan<char> word) => Lookup(word).Is(ToneWordKinds.Activity);
 
     /// <summary>A personal pronoun; "US" in capitals is the country, not "us".</summary>
-    public bool IsPronoun(ReadOnlySpan<char> word) =>
-        _pronounLookup.Contains(word) && !(word.Length == 2 && word[0] == 'U' && word[1] == 'S');
+    public bool IsPronoun(ReadOnlySpan<char> word) => Lookup(word).Is(ToneWordKinds.Pronoun) && !IsCountryUs(word);
 
-    public bool IsNegator(ReadOnlySpan<char> word) => _negatorLookup.Contains(word);
+    /// <summary>"US" in capitals is the United States, not the pronoun.</summary>
+    public static bool IsCountryUs(ReadOnlySpan<char> word) => word.Length == 2 && word[0] == 'U' && word[1] == 'S';
 
-    public bool IsClauseBreak(ReadOnlySpan<char> word) => _clauseBreakLookup.Contains(word);
+    public bool IsNegator(ReadOnlySpan<char> word) => Lookup(word).Is(ToneWordKinds.Negator);
+
+    public bool IsClauseBreak(ReadOnlySpan<char> word) => Lookup(word).Is(ToneWordKinds.ClauseBreak);
 
     private static ToneLexicon Load()
     {
@@ -109,7 +102,15 @@ public sealed class ToneLexicon
             activity.AddRange(RegularForms(forms[0]));
             activity.AddRange(forms.Skip(1));
         }
-        return new ToneLexicon(words, ReadLines("tone-ignored.txt"), activity);
+        return new ToneLexicon(words, ReadLines("tone-ignored.txt").ToList(), activity);
+    }
+
+    /// <summary>Plural and verb forms of a listed word, for words of three letters or more; forms under five letters are left out as too ambiguous.</summary>
+    private static IEnumerable<string> Inflections(string word)
+    {
+        if (word.Length < 3 || !word.All(char.IsLetter)) yield break;
+        foreach (var form in RegularForms(word).Skip(1))
+            if (form.Length >= 5) yield return form;
     }
 
     /// <summary>The verb, its -s, -ed and -ing forms, by the regular spelling rules.</summary>
@@ -152,4 +153,20 @@ public sealed class ToneLexicon
             yield return line.Trim();
         }
     }
+}
+
+[Flags]
+public enum ToneWordKinds : byte
+{
+    None = 0,
+    Activity = 1,
+    Pronoun = 2,
+    Negator = 4,
+    ClauseBreak = 8,
+}
+
+/// <summary>A word's valence (0 when it has no tone) and what else it is for tone counting.</summary>
+public readonly record struct ToneWord(float Valence, ToneWordKinds Kinds)
+{
+    public bool Is(ToneWordKinds kind) => (Kinds & kind) != 0;
 }

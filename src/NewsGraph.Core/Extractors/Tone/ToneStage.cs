@@ -15,16 +15,24 @@ public sealed class ToneStage(ToneScorer scorer) : IStage
 
     public void Run(Article article)
     {
-        article.Tone = scorer.Score(article);
         article.SentenceTones.Clear();
         var tokens = article.Tokens;
+        // Each token is counted once: the article's counts are its sentences' counts plus those
+        // of any token outside every sentence (all of them when there are no sentences).
+        var total = default(ToneCounts);
         int next = 0;
         foreach (var sentence in article.Sentences)
         {
+            int outside = next;
             while (next < tokens.Count && tokens[next].Start < sentence.Start) next++;
+            if (next > outside) total += scorer.Count(article.Text, tokens, outside, next);
             int first = next;
             while (next < tokens.Count && tokens[next].End <= sentence.End) next++;
-            article.SentenceTones.Add(scorer.Score(article.Text, tokens, first, next));
+            var counts = scorer.Count(article.Text, tokens, first, next);
+            total += counts;
+            article.SentenceTones.Add(counts.ToTone());
         }
+        if (next < tokens.Count) total += scorer.Count(article.Text, tokens, next, tokens.Count);
+        article.Tone = total.ToTone();
     }
 }
