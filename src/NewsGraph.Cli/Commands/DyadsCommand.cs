@@ -29,7 +29,7 @@ public sealed class DyadsCommand : ICommand
         int top = args.Int("top", 20, 1, 1_000_000);
         var window = ExportCommand.Window(args);
         using var store = StoreOptions.Open(args, readOnly: true);
-        var dyads = EventQueries.Dyads(store.Connection, top, window);
+        var dyads = StoreErrors.Guard(args, () => EventQueries.Dyads(store.Connection, top, window));
         if (args.Flag("json"))
         {
             foreach (var d in dyads) terminal.Out.WriteLine(ToJson(d));

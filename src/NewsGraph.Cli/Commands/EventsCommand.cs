@@ -46,7 +46,7 @@ public sealed class EventsCommand : ICommand
         using var store = StoreOptions.Open(args, readOnly: true);
         bool json = args.Flag("json");
         int shown = 0;
-        foreach (var e in EventQueries.Events(store.Connection, filter))
+        foreach (var e in StoreErrors.Guard(args, EventQueries.Events(store.Connection, filter)))
         {
             shown++;
             if (json) terminal.Out.WriteLine(ToJson(e));
@@ -107,4 +107,34 @@ public sealed class EventsCommand : ICommand
 
     internal static string OneLine(string s) => s.Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
     internal static string Clip(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+}
+
+/// <summary>A store that cannot be read (an old or damaged file) is one line naming it, not a stack trace.</summary>
+internal static class StoreErrors
+{
+    public static IEnumerable<T> Guard<T>(Arguments args, IEnumerable<T> rows)
+    {
+        using var e = rows.GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!e.MoveNext()) yield break;
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException sql)
+            {
+                throw new CommandFailedException($"cannot read {StoreOptions.Path(args)}: {sql.Message.Split('\n')[0]}");
+            }
+            yield return e.Current;
+        }
+    }
+
+    public static T Guard<T>(Arguments args, Func<T> query)
+    {
+        try { return query(); }
+        catch (Microsoft.Data.Sqlite.SqliteException sql)
+        {
+            throw new CommandFailedException($"cannot read {StoreOptions.Path(args)}: {sql.Message.Split('\n')[0]}");
+        }
+    }
 }

@@ -84,13 +84,15 @@ public sealed class ExportCommand : ICommand
             }
             counting.Flush();
         }
-        catch
+        catch (Exception e)
         {
             if (partial is not null)
             {
                 target.Dispose();
                 File.Delete(partial);
             }
+            if (e is Microsoft.Data.Sqlite.SqliteException sql)
+                throw new CommandFailedException($"cannot read {StoreOptions.Path(args)}: {sql.Message.Split('\n')[0]}");
             throw;
         }
         terminal.ClearProgress();

@@ -116,4 +116,25 @@ public class EventsCommandTests : IClassFixture<ExportFixtureStore>
         Assert.StartsWith("IRN", result.StdoutLines[1]);
         Assert.Empty(CliRunner.Run("dyads", "--db", _store.DbPath, "--json", "--since", "2030-01-01").StdoutLines);
     }
+
+    [Fact]
+    public void A_store_without_event_tables_is_one_line_naming_it()
+    {
+        var path = Path.Combine(_store.Directory, "old.db");
+        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('schema_version', '1');";
+            cmd.ExecuteNonQuery();
+        }
+        foreach (var argv in new[] { new[] { "events", "--db", path }, ["dyads", "--db", path], ["export", "--format", "gdelt-events", "--db", path] })
+        {
+            var result = CliRunner.Run(argv);
+            Assert.Equal(1, result.ExitCode);
+            var line = Assert.Single(result.StderrLines);
+            Assert.Contains("old.db", line);
+            Assert.DoesNotContain("internal error", line);
+        }
+    }
 }
