@@ -12,5 +12,6 @@ public sealed class EvalCommand : SubcommandGroup
     protected override IReadOnlyList<ISubcommand> Subcommands { get; } =
     [
         new ContentEvalCommand(),
+        new EvalThemesCommand(),
     ];
 }
