@@ -79,7 +79,8 @@ if (truth is not null)
     Console.WriteLine($"readability.js  F1 {F1(truth, js):0.000}");
 }
 File.Delete(outFile);
-Console.WriteLine($"ratio           newsgraph is {jsWall / best.Wall:0.0}x Readability.js by wall clock (best passes), {jsCpu / bestCpu:0.0}x by CPU time");
+// CPU time is the figure to quote: on a shared machine the wall clock also measures the neighbours.
+Console.WriteLine($"ratio           newsgraph is {jsCpu / bestCpu:0.0}x Readability.js by CPU time, {jsWall / median.Wall:0.0}x by wall clock (our median pass, its best)");
 return 0;
 
 (double Wall, double Cpu) Run()
