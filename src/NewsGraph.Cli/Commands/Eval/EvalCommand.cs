@@ -12,5 +12,7 @@ public sealed class EvalCommand : SubcommandGroup
     protected override IReadOnlyList<ISubcommand> Subcommands { get; } =
     [
         new EvalNerCommand(),
+        new ContentEvalCommand(),
+        new EvalThemesCommand(),
     ];
 }
