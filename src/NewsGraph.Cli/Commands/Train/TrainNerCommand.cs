@@ -33,6 +33,21 @@ public sealed class TrainNerCommand : ISubcommand
     public IReadOnlyCollection<string> ValuedOptions => ["train", "dev", "out", "epochs", "max-epochs", "unlabelled", "gazetteers", "actors", "report", "seed", "clusters", "min-count", "runs"];
     public IReadOnlyCollection<string> Flags => [];
 
+    /// <summary>The command as recorded in the model: where the files go does not change them, so --out is left out.</summary>
+    private static string RecordedCommand(IEnumerable<string> argv)
+    {
+        var kept = new List<string>();
+        bool skipValue = false;
+        foreach (var a in argv)
+        {
+            if (skipValue) { skipValue = false; continue; }
+            if (a == "--out") { skipValue = true; continue; }
+            if (a.StartsWith("--out=", StringComparison.Ordinal)) continue;
+            kept.Add(a);
+        }
+        return "newsgraph train ner " + string.Join(' ', kept);
+    }
+
     public int Run(Arguments args, Terminal terminal)
     {
         var train = args.Option("train") ?? throw new UsageException("train ner needs --train FILE");
@@ -60,7 +75,7 @@ public sealed class TrainNerCommand : ISubcommand
             Clusters = args.Int("clusters", 512, 2, 1000),
             MinCount = args.Int("min-count", 1, 1, 1000),
             Runs = args.Int("runs", 1, 1, 20),
-            Command = "newsgraph train ner " + string.Join(' ', Environment.GetCommandLineArgs().Skip(3)),
+            Command = RecordedCommand(Environment.GetCommandLineArgs().Skip(3)),
         };
         var output = args.Option("out", Path.Combine("models", "ner"));
         NerTrainingResult result;

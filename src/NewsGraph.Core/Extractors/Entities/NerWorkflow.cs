@@ -156,7 +156,6 @@ public static class NerTraining
             ["epochs"] = new JsonArray(bestEpochs.Select(e => (JsonNode)e).ToArray()),
             ["runs"] = bestEpochs.Count,
             ["features"] = model.FeatureCount,
-            ["trainingSeconds"] = Math.Round(trainSeconds, 1),
             ["trainFile"] = Path.GetFileName(request.TrainFile),
             ["epochHistory"] = new JsonArray(epochs.Select(e => (JsonNode)new JsonObject { ["run"] = e.Run, ["epoch"] = e.Epoch, ["devF1"] = Math.Round(e.DevF1, 4), ["sentencesWrong"] = e.SentenceErrors }).ToArray()),
         };
@@ -168,6 +167,8 @@ public static class NerTraining
         var modelPath = Path.Combine(outputDirectory, "model.bin");
         using (var stream = File.Create(modelPath)) finalModel.Save(stream);
         var bytes = new FileInfo(modelPath).Length;
+        // Only in the JSON record: the model file itself holds nothing that changes from run to run.
+        note["trainingSeconds"] = Math.Round(trainSeconds, 1);
         note["modelBytes"] = bytes;
         var reportPath = Path.Combine(outputDirectory, "model.json");
         File.WriteAllText(reportPath, note.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");

@@ -52,10 +52,13 @@ internal static class NerTrainer
 
         var fx = new FeatureExtractor(lexicon);
         Span<ulong> keys = stackalloc ulong[FeatureExtractor.MaxStaticPerToken + FeatureExtractor.MaxDynamicPerToken];
+        // Tables sized by the data: a test's tiny model should not allocate what CoNLL needs.
+        int tokenTotal = docs.Sum(d => d.Doc.Tokens.Length);
+        int expectedKeys = (int)Math.Clamp(tokenTotal * 8L, 1024, 1 << 21);
         HashIndex? counts = null;
         if (options.MinCount > 1)
         {
-            counts = new HashIndex(1 << 20);
+            counts = new HashIndex(expectedKeys);
             foreach (var (doc, _) in docs)
             {
                 fx.Load(doc);
@@ -67,7 +70,7 @@ internal static class NerTrainer
                     }
             }
         }
-        var rows = new HashIndex(1 << 21);
+        var rows = new HashIndex(expectedKeys);
         var tokenRows = new List<int[]>();   // per document: flat rows
         var tokenStart = new List<int[]>();  // per document: start offset of each token's rows (+1 sentinel)
         foreach (var (doc, _) in docs)
@@ -102,7 +105,7 @@ internal static class NerTrainer
         for (int run = 0; run < runs; run++)
         {
             ulong seed = options.Seed + (ulong)run * 7919;
-            int capacity = rows.Count + 65_536;
+            int capacity = rows.Count + Math.Min(65_536, rows.Count + 1024);
             var w = new float[(long)capacity * L];
             var u = new double[(long)capacity * L];
             var trans = new float[(L + 1) * L];
@@ -158,7 +161,7 @@ internal static class NerTrainer
                                     rows.Set(keys[j], row);
                                     if (row >= capacity)
                                     {
-                                        capacity += 65_536;
+                                        capacity += Math.Max(1024, capacity / 4);
                                         Array.Resize(ref w, capacity * L);
                                         Array.Resize(ref u, capacity * L);
                                     }
