@@ -13,6 +13,10 @@ public sealed class SniffedInput(InputFormat format, string? detail, Stream stre
     public Stream Stream { get; } = stream;
     public ReadOnlyMemory<byte> Head { get; } = head.AsMemory(0, headLength);
     public bool Gzipped { get; } = gzipped;
+
+    /// <summary>The same content read as another format (a container knew better than the sniff).</summary>
+    public SniffedInput As(InputFormat other) => new(other, null, Stream, head, headLength, Gzipped);
+
     public void Dispose() => Stream.Dispose();
 }
 
