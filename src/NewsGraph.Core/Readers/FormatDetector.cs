@@ -72,6 +72,8 @@ public static class FormatDetector
             var decoded = encoding.GetString(body.Length % 2 == 0 ? body : body[..^1]);
             return ClassifyText(decoded);
         }
+        // A web archive holds images and compressed payloads among its records: its header decides, not its bytes.
+        if (body.StartsWith("WARC/"u8)) return (InputFormat.Warc, null);
         if (LooksBinary(body)) return (InputFormat.Binary, null);
         // Only markup needs a closer look; decide the rest from the first visible byte without decoding the head.
         int first = 0;

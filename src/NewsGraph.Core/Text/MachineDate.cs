@@ -20,11 +20,17 @@ public static class MachineDate
         if (string.IsNullOrWhiteSpace(value)) return false;
         var s = value.AsSpan().Trim();
         if (s.Length > 100) return false;
-        if (TryIso(s, out iso)) return true;
-        if (TryRfc822(s, out iso)) return true;
-        if (TryUnix(s, out iso)) return true;
-        return DateLine.TryParse(s, out iso);
+        bool ok = TryIso(s, out iso) || TryRfc822(s, out iso) || TryUnix(s, out iso) || DateLine.TryParse(s, out iso);
+        // The Unix epoch (in any zone: it is normalised to UTC) is what a missing date becomes in
+        // many exporters, not a publication date.
+        if (ok && iso.StartsWith("1970-01-01", StringComparison.Ordinal))
+        {
+            iso = "";
+            return false;
+        }
+        return ok;
     }
+
 
     public static string? Normalize(string? value) => TryNormalize(value, out var iso) ? iso : null;
 

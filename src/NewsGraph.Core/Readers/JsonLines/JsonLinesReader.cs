@@ -50,7 +50,7 @@ public sealed class JsonLinesReader(int maxLineBytes = JsonLinesReader.DefaultMa
             var position = $"line {lines.LineNumber:N0}";
             if (tooLong)
             {
-                if (problems.Add(position, $"line longer than {MaxLineBytes / (1 << 20)} MB; skipped") is { } p) yield return ReadResult.Fail(p);
+                if (problems.Add(position, $"line longer than {Size(MaxLineBytes)}; skipped") is { } p) yield return ReadResult.Fail(p);
                 continue;
             }
             if (lines.LineNumber == 1 && line.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) line = line[3..];
@@ -156,6 +156,8 @@ public sealed class JsonLinesReader(int maxLineBytes = JsonLinesReader.DefaultMa
         if (paragraphs.Count > 1 && paragraphs[0] == MarkupText.Collapse(title)) paragraphs.RemoveAt(0);
         return paragraphs;
     }
+
+    private static string Size(int bytes) => bytes >= 1 << 20 ? $"{bytes >> 20} MB" : $"{Math.Max(1, bytes >> 10)} KB";
 
     private static bool IsBlank(ReadOnlySpan<byte> line)
     {

@@ -34,13 +34,14 @@ public sealed class WarcReader : IContainerReader
         using var records = new WarcRecordReader(input.Stream);
         var problems = new RecordProblems(source.Name);
         string offsetWord = input.Gzipped ? "uncompressed offset" : "offset";
-        long articles = 0;
+        long articles = 0, seen = 0;
 
         while (true)
         {
             bool more = records.TryNext(out var header);
             foreach (var damage in Drain(records, source.Name, offsetWord)) yield return damage;
             if (!more) break;
+            seen++;
 
             var kind = header.Type?.ToLowerInvariant();
             if (kind is not ("response" or "resource" or "conversion")) continue;
@@ -71,7 +72,7 @@ public sealed class WarcReader : IContainerReader
         }
         foreach (var damage in Drain(records, source.Name, offsetWord)) yield return damage;
         if (problems.Summary() is { } summary) yield return ReadResult.Fail(summary);
-        if (articles == 0 && records.Current is not null)
+        if (articles == 0 && seen > 0)
             yield return ReadResult.Fail(new ReadProblem(source.Name, "no article found in any record of the archive"));
     }
 

@@ -147,6 +147,8 @@ public sealed class WarcRecordReader : IDisposable
             }
             Damage.Enqueue(new WarcDamage($"{reason}; skipped {Position - skippedFrom:N0} bytes to the next record at offset {Position:N0}",
                 _records + 1, skippedFrom, Fatal: false));
+            // A malformed record still counts, so the records after it keep the numbers a WARC tool would give them.
+            if (result == HeaderResult.Malformed) _records++;
         }
     }
 
