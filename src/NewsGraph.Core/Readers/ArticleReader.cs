@@ -148,7 +148,8 @@ public sealed class ArticleReader
     private static bool IsInputError(Exception e) =>
         e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.DecoderFallbackException or FormatException or System.Xml.XmlException;
 
-    internal static string Describe(Exception e) => e switch
+    /// <summary>One line describing why an input could not be read.</summary>
+    public static string Describe(Exception e) => e switch
     {
         FileNotFoundException or DirectoryNotFoundException => "file vanished before it could be read",
         UnauthorizedAccessException => "permission denied",
