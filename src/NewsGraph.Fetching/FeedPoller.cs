@@ -162,7 +162,7 @@ public sealed class FeedPoller(PoliteFetcher fetcher, ArticleReader reader, IFet
         foreach (var result in reader.ReadEmbedded(page, InputFormat.Html))
         {
             if (result.Article is { } a && (best is null || a.Text.Length > best.Text.Length)) best = a;
-            else if (result.Problem is { } p && problem is null) problem = p.Reason;
+            else if (result.Problem is { } p && problem is null) problem = p.Reason.EndsWith("; skipped", StringComparison.Ordinal) ? p.Reason[..^9] : p.Reason;
         }
         if (best is null)
         {

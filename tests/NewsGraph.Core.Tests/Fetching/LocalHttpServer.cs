@@ -53,6 +53,8 @@ public sealed class LocalHttpServer : IDisposable
     }
 
     public int Port { get; }
+    /// <summary>The server's clock, on which <see cref="Request.ArrivedAt"/> is measured.</summary>
+    public TimeSpan Now => _clock.Elapsed;
     public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
     public ConcurrentQueue<Request> Requests { get; } = new();
     public List<Request> RequestsFor(string path) => Requests.Where(r => r.Path == path).ToList();
