@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using NewsGraph.Core.Documents;
 using NewsGraph.Core.Serialization;
+using NewsGraph.Storage.Sqlite.Annotations;
 
 namespace NewsGraph.Storage.Sqlite;
 
@@ -12,7 +13,7 @@ namespace NewsGraph.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteArticleStore : IArticleStore
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
     private readonly SqliteConnection _connection;
 
     private SqliteArticleStore(SqliteConnection connection) => _connection = connection;
@@ -83,6 +84,8 @@ public sealed class SqliteArticleStore : IArticleStore
                 END;
                 """, tx);
         }
+        // Version 2: the facts of each article in tables of their own (quotes, amounts, events ...).
+        foreach (var table in AnnotationTables.All) Execute(table.Schema, tx);
         Execute($"INSERT INTO meta(key, value) VALUES ('schema_version', '{SchemaVersion}') ON CONFLICT(key) DO UPDATE SET value = excluded.value;", tx);
         tx.Commit();
     }
@@ -113,6 +116,7 @@ public sealed class SqliteArticleStore : IArticleStore
             INSERT INTO articles (id, source, url, title, date, page_date, language, text, doc, ingested_at)
             VALUES ($id, $source, $url, $title, $date, $page_date, $language, $text, $doc, $now)
             ON CONFLICT(id) DO NOTHING
+            RETURNING rowid
             """;
         var id = cmd.Parameters.Add("$id", SqliteType.Text);
         var source = cmd.Parameters.Add("$source", SqliteType.Text);
@@ -125,19 +129,31 @@ public sealed class SqliteArticleStore : IArticleStore
         var doc = cmd.Parameters.Add("$doc", SqliteType.Text);
         cmd.Parameters.AddWithValue("$now", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"));
         cmd.Prepare();
+        var writers = AnnotationTables.All.Select(t => t.Begin(_connection, tx)).ToList();
         int added = 0;
-        foreach (var a in articles)
+        try
         {
-            id.Value = a.Id;
-            source.Value = a.Source;
-            url.Value = (object?)a.Url ?? DBNull.Value;
-            title.Value = a.Title;
-            date.Value = (object?)a.Date ?? DBNull.Value;
-            pageDate.Value = (object?)a.PageDate ?? DBNull.Value;
-            language.Value = (object?)a.Language ?? DBNull.Value;
-            text.Value = a.Text;
-            doc.Value = ArticleJsonWriter.ToJson(a);
-            added += cmd.ExecuteNonQuery();
+            foreach (var a in articles)
+            {
+                id.Value = a.Id;
+                source.Value = a.Source;
+                url.Value = (object?)a.Url ?? DBNull.Value;
+                title.Value = a.Title;
+                date.Value = (object?)a.Date ?? DBNull.Value;
+                pageDate.Value = (object?)a.PageDate ?? DBNull.Value;
+                language.Value = (object?)a.Language ?? DBNull.Value;
+                text.Value = a.Text;
+                doc.Value = ArticleJsonWriter.ToJson(a);
+                // RETURNING yields nothing when the article was stored already: its facts are too.
+                if (cmd.ExecuteScalar() is not long rowId) continue;
+                added++;
+                var offsets = new CodePointOffsets(a.Text);
+                foreach (var writer in writers) writer.Write(rowId, a, offsets);
+            }
+        }
+        finally
+        {
+            foreach (var writer in writers) writer.Dispose();
         }
         tx.Commit();
         return added;
