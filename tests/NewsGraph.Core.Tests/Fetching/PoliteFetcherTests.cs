@@ -114,13 +114,16 @@ public class PoliteFetcherTests
     public void A_slow_response_times_out_and_is_retried()
     {
         using var server = new LocalHttpServer();
-        server.Route("/slow", LocalHttpServer.Response.Text(200, "<p>late</p>") with { Stall = TimeSpan.FromSeconds(5) });
-        using var fetcher = new PoliteFetcher(Quick with { Timeout = TimeSpan.FromMilliseconds(300), Retries = 1 });
+        server.Route("/slow", LocalHttpServer.Response.Text(200, "<p>late</p>") with { Stall = TimeSpan.FromSeconds(20) });
+        // Long enough for a loaded machine's server to take the request, far shorter than the stall.
+        using var fetcher = new PoliteFetcher(Quick with { Timeout = TimeSpan.FromSeconds(1.5), Retries = 1 });
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = Fetch(fetcher, server.Url("/slow"));
 
         Assert.Equal(FetchOutcome.Failed, result.Outcome);
-        Assert.Equal("timed out after 300 ms (after 2 attempts)", result.Error);
+        Assert.Equal("timed out after 1.5 s (after 2 attempts)", result.Error);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(2, server.RequestsFor("/slow").Count);
     }
 

@@ -5,9 +5,9 @@ using NewsGraph.Core.Documents;
 namespace NewsGraph.Core.Readers.Feeds;
 
 /// <summary>
-/// Turns a feed item into an article: its HTML goes through the HTML reader (so the same
-/// rules clean a feed's content and a fetched page), and the item's own headline, link, date
-/// and authors win over what that reader guesses, since the publisher stated them.
+/// Turns a feed item into an article: its full HTML content goes through the HTML reader (so
+/// the same rules clean a feed's content and a fetched page), and the item's own headline,
+/// link, date and authors win over what that reader guesses, since the publisher stated them.
 /// </summary>
 public static class FeedItemArticle
 {
@@ -17,7 +17,11 @@ public static class FeedItemArticle
         var body = item.Body;
         if (body is null) yield break;
         Article? article = null;
-        if (body.Kind == FeedTextKind.Html && inner.Supports(InputFormat.Html))
+        // The full content is a page body and gets the HTML reader's cleaning (share bars, ad
+        // markers, related links). A summary is two or three sentences the publisher wrote as
+        // such: there is no furniture to find in it, and a content extractor would only risk
+        // dropping its short lines, so its markup is simply removed.
+        if (body == item.Content && body.Kind == FeedTextKind.Html && inner.Supports(InputFormat.Html))
         {
             var page = new InputSource(sourceName, () => new MemoryStream(Wrap(item.Title, body.Value), writable: false))
             {

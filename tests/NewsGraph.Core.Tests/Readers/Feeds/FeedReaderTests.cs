@@ -256,14 +256,24 @@ public class FeedReaderTests
     }
 
     [Fact]
-    public void When_the_html_reader_finds_nothing_in_an_item_its_summary_text_stands()
+    public void When_the_html_reader_finds_nothing_in_full_content_the_markup_stripped_text_stands()
     {
         var reader = HtmlStandIn.Reader(out var standIn);
-        // No <p> in the description: the stand-in finds no article, and the item is not lost.
-        var xml = "<rss version=\"2.0\"><channel><title>T</title><item><title>Ferry delayed</title><description>The 7.10 ferry was delayed by fog &lt;br&gt;Passengers waited two hours.</description></item></channel></rss>";
+        // No <p> in the content: the stand-in finds no article, and the item is not lost.
+        var xml = "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>T</title><item><title>Ferry delayed</title>" +
+                  "<content:encoded><![CDATA[The 7.10 ferry was delayed by fog<br>Passengers waited two hours.]]></content:encoded></item></channel></rss>";
         var article = Articles(Read("feed.xml", Encoding.UTF8.GetBytes(xml), reader)).Single();
         Assert.Single(standIn.Pages);
         Assert.Equal("The 7.10 ferry was delayed by fog\n\nPassengers waited two hours.", article.Text);
+    }
+
+    [Fact]
+    public void Summaries_are_not_handed_to_the_html_reader()
+    {
+        var reader = HtmlStandIn.Reader(out var standIn);
+        var articles = Articles(ReadFixture("valley-post-summaries-latin1.xml", reader));
+        Assert.Equal(2, articles.Count);
+        Assert.Empty(standIn.Pages);
     }
 
     internal static byte[] Gzip(byte[] bytes)
