@@ -6,8 +6,11 @@ namespace NewsGraph.Core.Text;
 /// Normalises the dates machines write into ISO 8601: RFC 822 / 1123 (RSS pubDate, HTTP
 /// headers), ISO 8601 / W3C-DTF (Atom, Dublin Core, WARC-Date, JSON exports), and Unix
 /// time; falls back to <see cref="DateLine"/> for the human forms JSON exports also carry.
-/// A moment with a known zone becomes UTC ("2024-03-05T19:30:00Z"), a bare date stays a date
-/// ("2024-03-05"), and a time without a zone keeps its wall-clock value ("2024-03-05T14:30:00").
+/// The form is the one the other readers write (<see cref="DateLine"/>, the HTML reader's page
+/// metadata): to the minute, with the publisher's own offset kept, since the local day is the
+/// one the story was published on ("2024-03-05T14:30-05:00", "2024-03-05T19:30Z"); a bare
+/// date stays a date ("2024-03-05"), a time without a zone keeps its wall-clock value
+/// ("2024-03-05T14:30"), and Unix time is UTC.
 /// </summary>
 public static class MachineDate
 {
@@ -23,7 +26,7 @@ public static class MachineDate
         bool ok = TryIso(s, out iso) || TryRfc822(s, out iso) || TryUnix(s, out iso) || DateLine.TryParse(s, out iso);
         // The Unix epoch (in any zone: it is normalised to UTC) is what a missing date becomes in
         // many exporters, not a publication date.
-        if (ok && iso.StartsWith("1970-01-01", StringComparison.Ordinal))
+        if (ok && IsEpoch(iso))
         {
             iso = "";
             return false;
@@ -31,6 +34,12 @@ public static class MachineDate
         return ok;
     }
 
+
+    private static bool IsEpoch(string iso) =>
+        iso.StartsWith("1970-01-01", StringComparison.Ordinal)
+        || iso.StartsWith("1969-12-31T", StringComparison.Ordinal)
+           && DateTimeOffset.TryParseExact(iso, "yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+           && d.UtcDateTime == DateTime.UnixEpoch;
 
     public static string? Normalize(string? value) => TryNormalize(value, out var iso) ? iso : null;
 
@@ -42,7 +51,7 @@ public static class MachineDate
         long n = long.Parse(s, CultureInfo.InvariantCulture);
         var moment = s.Length == 13 ? DateTimeOffset.FromUnixTimeMilliseconds(n) : DateTimeOffset.FromUnixTimeSeconds(n);
         if (moment.Year is < MinYear or > MaxYear) return false;
-        iso = Utc(moment);
+        iso = WithZone(moment.ToUniversalTime());
         return true;
     }
 
@@ -99,11 +108,11 @@ public static class MachineDate
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
         if (rest.IsEmpty)
         {
-            iso = local.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+            iso = WallClock(local);
             return true;
         }
         if (!TryZone(rest, out var offset)) return false;
-        iso = Utc(new DateTimeOffset(local, offset));
+        iso = WithZone(new DateTimeOffset(local, offset));
         return true;
     }
 
@@ -168,7 +177,7 @@ public static class MachineDate
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
         if (p == count)
         {
-            iso = local.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+            iso = WallClock(local);
             return true;
         }
         // "+0000", "GMT", "EST", and the "GMT+0100" or "+0000 (UTC)" some servers append.
@@ -178,10 +187,10 @@ public static class MachineDate
         {
             // An ambiguous or unknown zone name ("IST") still leaves a good wall-clock time.
             if (!IsLetters(zone)) return false;
-            iso = local.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+            iso = WallClock(local);
             return true;
         }
-        iso = Utc(new DateTimeOffset(local, offset));
+        iso = WithZone(new DateTimeOffset(local, offset));
         return true;
     }
 
@@ -242,8 +251,10 @@ public static class MachineDate
         return false;
     }
 
-    private static string Utc(DateTimeOffset moment) =>
-        moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string WallClock(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    private static string WithZone(DateTimeOffset moment) =>
+        WallClock(moment.DateTime) + (moment.Offset == TimeSpan.Zero ? "Z" : moment.ToString("zzz", CultureInfo.InvariantCulture));
 
     private static bool ValidDate(int year, int month, int day) =>
         year is >= MinYear and <= MaxYear && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);

@@ -44,7 +44,7 @@ public class JsonLinesReaderTests
         Assert.Equal(2, article.Paragraphs.Count);
         Assert.Equal("AgriNews", article.Source);
         Assert.Equal("https://agrinews.example/2024/03/grain-exports", article.Url);
-        Assert.Equal("2024-03-04T08:20:00Z", article.Date);
+        Assert.Equal("2024-03-04T10:20+02:00", article.Date);
         Assert.Equal(["Olena Shevchenko"], article.Authors);
     }
 
@@ -68,7 +68,7 @@ public class JsonLinesReaderTests
 
         var seen = Assert.Single(standIn.Pages);
         Assert.Equal("https://alpinepost.example/storm", seen.Url);
-        Assert.Equal("2024-03-03T20:00:00Z", seen.Date);
+        Assert.Equal("2024-03-03T21:00+01:00", seen.Date);
         Assert.Equal("Storm closes pass", article.Title);
         Assert.Equal("Heavy snow closed the pass on Sunday.", article.Text);
         Assert.Equal("https://alpinepost.example/storm", article.Url);
@@ -93,7 +93,7 @@ public class JsonLinesReaderTests
             Line(new { title = "B", text = "Second story text here.", date = 1709649000 }),
             Line(new { title = "C", text = "Third story text here.", date = "not a date" }));
         var dates = Articles(Read("d.jsonl", lines)).Select(a => a.Date).ToList();
-        Assert.Equal(["2024-03-05T12:30:00Z", "2024-03-05T14:30:00Z", null], dates);
+        Assert.Equal(["2024-03-05T14:30+02:00", "2024-03-05T14:30Z", null], dates);
     }
 
     [Fact]

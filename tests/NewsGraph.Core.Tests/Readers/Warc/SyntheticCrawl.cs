@@ -66,7 +66,7 @@ public sealed class SyntheticCrawl(int seed)
         var subject = Pick(Subjects);
         var title = $"{subject} {Pick(Verbs)} {Pick(Objects)}";
         title = char.ToUpperInvariant(title[0]) + title[1..];
-        var day = new DateTime(2024, 1, 1).AddDays(_random.Next(0, 120)).AddMinutes(_random.Next(0, 24 * 60));
+        var day = new DateTime(2024, 1, 1).AddDays(_random.Next(0, 59)).AddMinutes(_random.Next(0, 24 * 60));
         var paragraphs = new List<string>();
         int count = _random.Next(6, 16);
         paragraphs.Add($"{subject} {Pick(Verbs)} {Pick(Objects)} {Pick(Whens)}, {Pick(Clauses)}.");
