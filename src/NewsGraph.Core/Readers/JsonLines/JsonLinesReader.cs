@@ -118,7 +118,7 @@ public sealed class JsonLinesReader(int maxLineBytes = JsonLinesReader.DefaultMa
                 Date = fields.Date,
                 ContentType = "text/html; charset=utf-8",
             };
-            results = inner.ReadEmbedded(page, InputFormat.Html);
+            results = OneArticle(inner.ReadEmbedded(page, InputFormat.Html));
         }
         foreach (var result in results)
         {
@@ -132,6 +132,19 @@ public sealed class JsonLinesReader(int maxLineBytes = JsonLinesReader.DefaultMa
         }
         if (!any && fields.Text is not null && fields.Title is not null)
             if (problems.Add(position, "\"text\" holds no words") is { } p) yield return ReadResult.Fail(p);
+    }
+
+    /// <summary>A line is one article: of what the HTML reader finds on the page, the longest (a teaser box is not the story).</summary>
+    private static IEnumerable<ReadResult> OneArticle(IEnumerable<ReadResult> results)
+    {
+        Article? best = null;
+        var problems = new List<ReadResult>();
+        foreach (var result in results)
+        {
+            if (result.Article is { } a) { if (best is null || a.Text.Length > best.Text.Length) best = a; }
+            else problems.Add(result);
+        }
+        return best is not null ? [ReadResult.Of(best)] : problems;
     }
 
     /// <summary>The line's own metadata is what the exporter knew for sure: it wins over what a reader found.</summary>

@@ -112,6 +112,22 @@ public class FeedReaderTests
         }
     }
 
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void A_byte_order_mark_decides_the_encoding(string encodingName)
+    {
+        var encoding = encodingName switch { "utf-16" => Encoding.Unicode, "utf-16BE" => Encoding.BigEndianUnicode, _ => new UTF8Encoding(true) };
+        var xml = $"<?xml version=\"1.0\" encoding=\"{encodingName}\"?><rss version=\"2.0\"><channel><title>T</title><item><title>Zürich tram strike ends</title><description>Drivers in Zürich returned to work on Monday — after 3 days.</description></item></channel></rss>";
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(xml)).ToArray();
+        var results = Read("feed.xml", bytes);
+        Assert.DoesNotContain(results, r => r.Problem is not null);
+        var article = Articles(results).Single();
+        Assert.Equal("Zürich tram strike ends", article.Title);
+        Assert.Equal("Drivers in Zürich returned to work on Monday — after 3 days.", article.Text);
+    }
+
     [Fact]
     public void The_http_charset_is_used_when_the_feed_declares_none()
     {
