@@ -18,6 +18,7 @@ var argv = args.ToList();
 int pages = 6000, passes = 3;
 bool wet = false, articles = false;
 string? file = null;
+bool generated = false;
 for (int i = 0; i < argv.Count; i++)
 {
     switch (argv[i])
@@ -44,6 +45,7 @@ if (file is null)
             else crawl.WriteWarc(output, pages, gzip: true);
         }
         File.Move(tmp, file, overwrite: true);
+        generated = true;
         Console.Error.WriteLine($"  written in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 }
@@ -80,7 +82,7 @@ if (articles)
         if (result.Article is not null) count++; else problems++;
     Console.WriteLine($"whole reader      {count:N0} articles, {problems:N0} problems, {compressed / 1e6 / clock.Elapsed.TotalSeconds:0.0} compressed MB/s (default readers of this build)");
 }
-Console.WriteLine($"peak memory       {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB (working set)");
+Console.WriteLine($"peak memory       {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB (working set{(generated ? ", including writing the file in this run: run again for reading alone" : "")})");
 
 (double, double) Inflate()
 {
