@@ -1,4 +1,6 @@
 using NewsGraph.Core.Extractors.Segmentation;
+using NewsGraph.Core.Extractors.Themes;
+using NewsGraph.Core.Extractors.Tone;
 
 namespace NewsGraph.Core.Pipeline;
 
@@ -7,7 +9,9 @@ public static class DefaultPipeline
 {
     public static PipelineBuilder CreateBuilder() => new PipelineBuilder()
         .Add(new SentenceStage())
-        .Add(new TokenStage());
+        .Add(new TokenStage())
+        .Add(new ToneStage())
+        .Add(new ThemeStage());
 
     public static ArticlePipeline Create() => CreateBuilder().Build();
 }

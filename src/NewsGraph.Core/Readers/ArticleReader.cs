@@ -29,6 +29,7 @@ public sealed class ArticleReader
         new FeedReader(),
         new WarcReader(),
         new JsonLinesReader(),
+        new Html.HtmlReader(),
     ];
 
     public ArticleReader With(IFormatReader reader)
