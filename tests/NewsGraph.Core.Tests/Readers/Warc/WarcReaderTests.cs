@@ -75,6 +75,25 @@ public class WarcReaderTests
         Assert.Equal(first.Date, articles[0].PageDate);
     }
 
+    [Fact]
+    public void With_the_real_html_reader_each_page_gives_its_story_without_the_sites_furniture()
+    {
+        var (bytes, written) = Warc(12, gzip: true);
+        var results = Read("crawl.warc.gz", bytes);
+
+        var articles = Articles(results);
+        Assert.Equal(written.Pages.Select(p => p.Url), articles.Select(a => a.Url));
+        for (int i = 0; i < articles.Count; i++)
+        {
+            var page = written.Pages[i];
+            Assert.StartsWith(page.Title, articles[i].Title);
+            Assert.Contains(page.Paragraphs[0], articles[i].Text);
+            Assert.Contains(page.Paragraphs[^1], articles[i].Text);
+            Assert.DoesNotContain("All rights reserved", articles[i].Text);
+            Assert.DoesNotContain("We and our 842 partners use cookies", articles[i].Text);
+        }
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
