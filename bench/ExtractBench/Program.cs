@@ -49,9 +49,12 @@ Console.Error.WriteLine($"extract bench: {files.Count:N0} files, {inputBytes / 1
 var stageSeconds = new Dictionary<string, double>();
 long sentences = 0, events = 0;
 Run(1); // warm-up: JIT and tiering
-var results = new List<(double Seconds, int Articles, long TextChars, long Tokens)>();
+long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
+var results = new List<(double Seconds, double CpuSeconds, int Articles, long TextChars, long Tokens)>();
 for (int p = 0; p < passes; p++) results.Add(Run(p + 2));
 
+long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 var best = results.MinBy(r => r.Seconds);
 var median = results.OrderBy(r => r.Seconds).ElementAt(results.Count / 2);
 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -59,8 +62,12 @@ Console.WriteLine($"articles        {best.Articles:N0}");
 Console.WriteLine($"tokens          {best.Tokens:N0}");
 Console.WriteLine($"articles/s      {best.Articles / median.Seconds:N0} (median of {passes}; best {best.Articles / best.Seconds:N0})");
 Console.WriteLine($"input MB/s      {inputBytes / 1e6 / median.Seconds:0.0} (best {inputBytes / 1e6 / best.Seconds:0.0})");
+// CPU time drifts far less than wall time when other jobs share the cores.
+var medianCpu = results.OrderBy(r => r.CpuSeconds).ElementAt(results.Count / 2).CpuSeconds;
+Console.WriteLine($"input MB/CPU-s  {inputBytes / 1e6 / medianCpu:0.0} (per second of this thread's own CPU time, median: steadier than wall time on a shared machine)");
 Console.WriteLine($"text MB/s       {best.TextChars / 1e6 / median.Seconds:0.0} (UTF-16 chars of article text)");
 Console.WriteLine($"tokens/s        {best.Tokens / median.Seconds:N0}");
+Console.WriteLine($"allocated       {allocated / (double)passes / inputBytes:0.0} bytes per input byte; {GC.CollectionCount(0) - gen0Before} gen0 / {GC.CollectionCount(2) - gen2Before} gen2 collections in {passes} passes");
 Console.WriteLine($"peak memory     {peak / 1e6:0} MB (working set, includes the {inputBytes / 1e6:0.0} MB of input held in memory)");
 // Each stage's own time over the measured passes; sentences/s is what one stage gets through alone.
 long sentencesPerPass = sentences / Math.Max(1, passes);
@@ -68,8 +75,9 @@ foreach (var (stage, seconds) in stageSeconds)
     Console.WriteLine($"stage {stage,-10}{seconds / passes,7:0.00} s a pass, {sentencesPerPass / Math.Max(1e-9, seconds / passes),9:N0} sentences/s");
 if (events > 0) Console.WriteLine($"events          {events / passes:N0} a pass ({(double)events / Math.Max(1, sentences):0.000} a sentence)");
 
-(double, int, long, long) Run(int pass)
+(double, double, int, long, long) Run(int pass)
 {
+    var cpuBefore = ThreadCpuSeconds();
     var clock = Stopwatch.StartNew();
     int articles = 0;
     long chars = 0, tokens = 0;
@@ -90,7 +98,24 @@ if (events > 0) Console.WriteLine($"events          {events / passes:N0} a pass 
             tokens += article.Tokens.Count;
         }
     }
-    return (clock.Elapsed.TotalSeconds, articles, chars, tokens);
+    var seconds = clock.Elapsed.TotalSeconds;
+    return (seconds, ThreadCpuSeconds() - cpuBefore, articles, chars, tokens);
+}
+
+// The calling thread's user+system CPU time, from /proc (Linux); falls back to the process's.
+static double ThreadCpuSeconds()
+{
+    try
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields 14 and 15 of stat (utime, stime), counted after the command name: indexes 11 and 12 here.
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+    }
+    catch (IOException)
+    {
+        return Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+    }
 }
 
 static string FindRepoRoot()

@@ -1,5 +1,8 @@
+using NewsGraph.Core.Extractors.Entities;
 using NewsGraph.Core.Extractors.Events;
 using NewsGraph.Core.Extractors.Segmentation;
+using NewsGraph.Core.Extractors.Themes;
+using NewsGraph.Core.Extractors.Tone;
 
 namespace NewsGraph.Core.Pipeline;
 
@@ -9,6 +12,9 @@ public static class DefaultPipeline
     public static PipelineBuilder CreateBuilder() => new PipelineBuilder()
         .Add(new SentenceStage())
         .Add(new TokenStage())
+        .Add(new EntityStage())
+        .Add(new ToneStage())
+        .Add(new ThemeStage())
         // Events read the entity layer's actor codes: keep this after the entity stages.
         .Add(new EventStage());
 

@@ -12,5 +12,8 @@ public sealed class EvalCommand : SubcommandGroup
     protected override IReadOnlyList<ISubcommand> Subcommands { get; } =
     [
         new EvalEventsCommand(),
+        new EvalNerCommand(),
+        new ContentEvalCommand(),
+        new EvalThemesCommand(),
     ];
 }

@@ -12,5 +12,6 @@ public sealed class TrainCommand : SubcommandGroup
     protected override IReadOnlyList<ISubcommand> Subcommands { get; } =
     [
         new TrainPosCommand(),
+        new TrainNerCommand(),
     ];
 }
