@@ -250,7 +250,8 @@ public sealed class EventCoder
         }
         for (int i = 0; i < s.Count;)
         {
-            if (s.ActorAt[i] < 0 && _dictionaries.Actors.TryMatchAt(s.Upper, s.IsWord, i, out var m) && IsNamed(s, m.Start, m.End) && !InsideLongerName(s, m.Start, m.End))
+            if (s.ActorAt[i] < 0 && _dictionaries.Actors.TryMatchAt(s.Upper, s.IsWord, i, out var m) && IsNamed(s, m.Start, m.End) && !InsideLongerName(s, m.Start, m.End)
+                && !InsideOtherEntity(article, s, m.Start, m.End))
             {
                 var code = m.Value.CodeOn(context.Day);
                 if (code is not null)
@@ -286,6 +287,28 @@ public sealed class EventCoder
         bool before = from > 0 && Capitalised(from - 1) && !(from - 1 == 0);
         bool after = Capitalised(to) && !_dictionaries.Actors.TryMatchAt(s.Upper, s.IsWord, to, out _);
         return before || after;
+    }
+
+    /// <summary>
+    /// "Kenya Airways", "the Bank of England", "the British National Party": a dictionary name inside a
+    /// longer organisation or person the entity layer found is part of that name, unless what is left of
+    /// it is role words ("Israeli army" is Israel's army).
+    /// </summary>
+    private bool InsideOtherEntity(Article article, SentenceView s, int from, int to)
+    {
+        int start = s.Start[from], end = s.End[to - 1];
+        foreach (var e in article.Entities)
+        {
+            if (e.Type is not ("ORG" or "PERSON") || e.Span.Start > start || e.Span.End < end || e.Span.Length == end - start) continue;
+            if (e.Actor is not null || e.Country is not null) continue;
+            for (int k = 0; k < s.Count; k++)
+            {
+                if (s.Start[k] < e.Span.Start || s.End[k] > e.Span.End || k >= from && k < to) continue;
+                if (!s.IsWord[k] || s.Tag[k] is "DT" or "POS") continue;
+                if (!_dictionaries.Agents.TryMatchAt(s.Upper, s.IsWord, k, out _)) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>A name in running text is capitalised somewhere: "turkey" the bird is not Turkey the country.</summary>
@@ -546,17 +569,14 @@ public sealed class EventCoder
             if (refused) g.Negated = true;
             return;
         }
-        for (int k = all.IndexOf(g) - 1; k >= 0; k--)
-        {
-            var h = all[k];
-            // Up to the length of an object list: "met Berlusconi and Schroeder to talk".
-            if (g.Start - h.End > 16) break;
-            if (Crosses(s, h.End, g.Start)) break;
-            g.Governor = h;
-            g.Modality = ModalityOf(s.Upper[h.Main], h.Modality, out bool refused);
-            if (refused || h.Negated) g.Negated = true;
-            return;
-        }
+        // The verb group just before, up to the length of an object list away ("met Berlusconi and Schroeder to talk").
+        int at = all.IndexOf(g) - 1;
+        if (at < 0) return;
+        var h = all[at];
+        if (g.Start - h.End > 16 || Crosses(s, h.End, g.Start)) return;
+        g.Governor = h;
+        g.Modality = ModalityOf(s.Upper[h.Main], h.Modality, out bool denied);
+        if (denied || h.Negated) g.Negated = true;
     }
 
     private bool IsGoverningWord(string u) =>
@@ -584,13 +604,8 @@ public sealed class EventCoder
     private bool GovernedNounIsCoded(VerbGroup v, List<VerbGroup> verbs)
     {
         // "abandoned efforts to stop": the noun is the object of a coded verb, whose event covers it.
-        for (int k = verbs.IndexOf(v) - 1; k >= 0; k--)
-        {
-            var h = verbs[k];
-            if (v.GovernorNoun - h.End > 6) return false;
-            return h.Coded;
-        }
-        return false;
+        int at = verbs.IndexOf(v) - 1;
+        return at >= 0 && v.GovernorNoun - verbs[at].End <= 6 && verbs[at].Coded;
     }
 
     /// <summary>
@@ -700,7 +715,7 @@ public sealed class EventCoder
             // "Eriador's refusal to talk": the noun's owner; else whoever governs the noun.
             var owner = groups.EndingAt(v.GovernorNoun + 1, Math.Max(0, v.GovernorNoun - 6));
             if (owner is not null && !owner.IsEmpty) { v.Subject = owner; return; }
-            for (int k = index - 1; k >= 0; k--) { v.Subject = verbs[k].Subject; return; }
+            if (index > 0) v.Subject = verbs[index - 1].Subject;
             return;
         }
 
@@ -882,8 +897,10 @@ public sealed class EventCoder
                 int k = i + 1;
                 while (k < end && s.IsAdverb(k)) k++;
                 if (k < end && verbs.Any(g => g.Start == k || g.VerbStart == k)) return i;
-                // ", and Gondor signed ...": a new clause with its own subject.
-                if (i > 0 && s.Upper[i - 1] == "," && NewClauseAt(s, k, end, verbs)) return i - 1;
+                // "..., and Gondor signed ...", "Germany proposed a freeze and Canada has begun ...": a new clause with its own subject.
+                // Without a comma, "Dagolath and Osgiliath can cope" is one subject: names on both sides of "and" are a pair.
+                bool comma = i > 0 && s.Upper[i - 1] == ",";
+                if (NewClauseAt(s, k, end, verbs) && (comma || !(i > 0 && s.ActorAt[i - 1] >= 0 && s.ActorAt[k] >= 0))) return comma ? i - 1 : i;
             }
         }
         return end;

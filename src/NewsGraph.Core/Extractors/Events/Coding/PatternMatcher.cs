@@ -62,6 +62,11 @@ internal sealed class PatternMatcher(SentenceView s, ActorGroups groups, ClauseW
             if (start > pos && (IsHardStop(start - 1) || slot && StartsClause(start - 1))) break;
             var saved = Save(state);
             int end = MatchElementForward(e, start, ceiling, state);
+            // "a trip to +" wants a destination: the "to" of an infinitive ("a trip to highlight ...") is not it.
+            if (end > start && e.Kind == PatternElementKind.Word && s.Upper[end - 1] == "TO" && k + 1 < elements.Length
+                && elements[k + 1].Kind is PatternElementKind.Target or PatternElementKind.Source or PatternElementKind.Compound
+                && end < ceiling && s.Tag[end] is "VB" && s.NpAt[end] < 0)
+                end = -1;
             if (end > start)
             {
                 if (Forward(elements, k + 1, end, ceiling, state)) return true;
