@@ -134,7 +134,8 @@ public sealed class EvalEventsCommand : ISubcommand
                 throw new UsageException($"--date takes YYYY-MM-DD, not '{date}'");
             day = d.Year * 10000 + d.Month * 100 + d.Day;
         }
-        var coder = new EventCoder(dictionaries, options: new EventCoderOptions { DefaultDay = day });
+        // The coder exactly as extract runs it, with the corpus's period as the day for undated articles.
+        var coder = new EventCoder(dictionaries, options: Core.Extractors.Events.EventStage.NewsOptions with { DefaultDay = day });
         var pipeline = DefaultPipeline.CreateBuilder().Replace("events", new Core.Extractors.Events.EventStage(coder)).Build();
         var reader = ArticleReader.CreateDefault();
 
