@@ -235,10 +235,12 @@ public sealed class EventCoder
     private void FindActors(Article article, SentenceView s, ArticleContext context)
     {
         int sentenceStart = s.Start[0], sentenceEnd = s.End[s.Count - 1];
+        var names = new List<EntityMention>();
         // The entity layer first: its actor codes (or its country, with the role words around it) outrank dictionary names.
         foreach (var e in article.Entities)
         {
             if (e.Span.End <= sentenceStart || e.Span.Start >= sentenceEnd) continue;
+            if (e.Type is "ORG" or "PERSON" && e.Actor is null && e.Country is null) names.Add(e);
             var code = e.Actor ?? e.Country;
             if (code is null) continue;
             int from = Array.FindIndex(s.Start, t => t >= e.Span.Start);
@@ -251,7 +253,7 @@ public sealed class EventCoder
         for (int i = 0; i < s.Count;)
         {
             if (s.ActorAt[i] < 0 && _dictionaries.Actors.TryMatchAt(s.Upper, s.IsWord, i, out var m) && IsNamed(s, m.Start, m.End) && !InsideLongerName(s, m.Start, m.End)
-                && !InsideOtherEntity(article, s, m.Start, m.End))
+                && !InsideOtherEntity(names, s, m.Start, m.End))
             {
                 var code = m.Value.CodeOn(context.Day);
                 if (code is not null)
@@ -294,13 +296,12 @@ public sealed class EventCoder
     /// longer organisation or person the entity layer found is part of that name, unless what is left of
     /// it is role words ("Israeli army" is Israel's army).
     /// </summary>
-    private bool InsideOtherEntity(Article article, SentenceView s, int from, int to)
+    private bool InsideOtherEntity(List<EntityMention> names, SentenceView s, int from, int to)
     {
         int start = s.Start[from], end = s.End[to - 1];
-        foreach (var e in article.Entities)
+        foreach (var e in names)
         {
-            if (e.Type is not ("ORG" or "PERSON") || e.Span.Start > start || e.Span.End < end || e.Span.Length == end - start) continue;
-            if (e.Actor is not null || e.Country is not null) continue;
+            if (e.Span.Start > start || e.Span.End < end || e.Span.Length == end - start) continue;
             for (int k = 0; k < s.Count; k++)
             {
                 if (s.Start[k] < e.Span.Start || s.End[k] > e.Span.End || k >= from && k < to) continue;
