@@ -1,3 +1,5 @@
+using NewsGraph.Core.Extractors.Amounts;
+using NewsGraph.Core.Extractors.Dates;
 using NewsGraph.Core.Extractors.Segmentation;
 
 namespace NewsGraph.Core.Pipeline;
@@ -7,7 +9,10 @@ public static class DefaultPipeline
 {
     public static PipelineBuilder CreateBuilder() => new PipelineBuilder()
         .Add(new SentenceStage())
-        .Add(new TokenStage());
+        .Add(new TokenStage())
+        .Add(new AmountStage())
+        .Add(new CountStage())
+        .Add(new DateStage());
 
     public static ArticlePipeline Create() => CreateBuilder().Build();
 }
