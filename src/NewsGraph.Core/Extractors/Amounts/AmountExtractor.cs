@@ -157,10 +157,14 @@ public static class AmountExtractor
         else if (noun >= 0) obj = t.Word(noun).ToString();
 
         // Not amounts after all: years, numbers in names, the pronoun "one", scores.
-        if (num.IsBareFourDigits && num.Value is >= 1000 and <= 2199 && unit == null && high == null) return false;
+        if (num.IsBareFourDigits && num.Value is >= 1000 and <= 2199 && unit == null) return false; // "in 2015", "between 2017 and 2020"
         if (num.Shape == NumeralShape.Pair && unit == null) return false;
         bool listedUnit = unit != null && (kind != UnitKind.Count || noun < 0 || UnitLexicon.TryCountNoun(t.Word(noun), allowUnlisted: false, out _));
-        if (!listedUnit && currency == null && i - 1 > from && t.IsWord(i - 1) && t.HasUpper(i - 1) && !IsMonth(t, i - 1)) return false;
+        // "Boeing 737 Max", "Route 66", "Windows 11 was released": a capitalised word before a bare number names it,
+        // unless that word only opens the sentence ("About 500", "Some 4,000").
+        if (!listedUnit && currency == null && i - 1 >= from && t.IsWord(i - 1) && t.HasUpper(i - 1) && !IsMonth(t, i - 1)
+            && (i - 1 > from || !IsLeadIn(t.Word(i - 1))))
+            return false;
         if (num.IsWords && num.Value == 1 && num.End == i + 1 && (noun < 0 || t.Is(num.End, "of"))) return false;
         if (first > from && t.IsAny(first - 1, ["under", "over"]) && first - 2 >= from && UnitLexicon.IsPerson(t.Word(first - 2))) return false; // "children under five"
 
@@ -407,6 +411,11 @@ public static class AmountExtractor
     }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     internal static bool IsFunctionWord(ReadOnlySpan<char> w) => FunctionWords.Contains(w);
+
+    /// <summary>Words that open a sentence before a number without naming it: "About", "Some", "Nearly", "In".</summary>
+    private static bool IsLeadIn(ReadOnlySpan<char> w) =>
+        FunctionWords.Contains(w) || Eq(w, "some") || Eq(w, "nearly") || Eq(w, "almost") || Eq(w, "roughly") || Eq(w, "approximately")
+        || Eq(w, "another") || Eq(w, "only") || Eq(w, "just") || Eq(w, "police") || Eq(w, "officials");
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbLike = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

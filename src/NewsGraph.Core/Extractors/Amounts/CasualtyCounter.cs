@@ -111,7 +111,8 @@ public static class CasualtyCounter
         {
             for (int b = first - 2; b >= Math.Max(from, first - 14); b--)
             {
-                if (t.IsChar(b, ';')) break;
+                // The tally must be in the number's clause: "9,000 soldiers have died, while Moscow puts its losses at 1,351".
+                if (t.IsChar(b, ';') || t.IsChar(b, ',') || t.IsAny(b, ["while", "but", "whereas", "although"])) break;
                 if (!t.IsWord(b)) continue;
                 var w = t.Word(b);
                 string? tally = null;

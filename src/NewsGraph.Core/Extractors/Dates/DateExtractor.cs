@@ -271,8 +271,24 @@ public sealed class DateExtractor
     private Candidate YearOf(int first, int end, int year, bool relative, string? mod = null) =>
         new(first, end, Timex.Year(year), "year") { Relative = relative, Mod = mod };
 
-    /// <summary>The year of a month (and day) written without one: the nearest occurrence the tense allows.</summary>
+    /// <summary>
+    /// The year of a month (and day) written without one: the nearest occurrence the tense allows. A past verb
+    /// does not send a month most of a year back when it is just ahead: "signalled further rises in July"
+    /// written in June is this July (reporting verbs are past, what they report need not be).
+    /// </summary>
     private int ResolveYear(int month, int day, Tense tense)
+    {
+        if (tense == Tense.Past)
+        {
+            int past = ResolveYear(month, day, Tense.Past, strict: true), ahead = ResolveYear(month, day, Tense.Future, strict: true);
+            int MonthsFromAnchor(int y) => (y * 12 + month) - (_anchor.Year * 12 + _anchor.Month);
+            if (-MonthsFromAnchor(past) >= 9 && MonthsFromAnchor(ahead) is > 0 and <= 3) return ahead;
+            return past;
+        }
+        return ResolveYear(month, day, tense, strict: true);
+    }
+
+    private int ResolveYear(int month, int day, Tense tense, bool strict)
     {
         int best = _anchor.Year;
         long anchorKey = day > 0 ? _anchor.DayNumber : _anchor.Year * 12L + _anchor.Month;
@@ -458,7 +474,7 @@ public sealed class DateExtractor
     [
         "in", "since", "from", "until", "till", "by", "before", "after", "during", "between", "and", "or", "through", "throughout",
         "to", "of", "early", "late", "mid", "last", "next", "this", "the", "end", "start", "beginning", "middle", "each", "every",
-        "since", "around", "until", "following", "previous", "in", "for", "late-", "early-",
+        "around", "following", "previous", "for", "least", "as",
     ];
 
     /// <summary>"May" is a month after "in", "since", "until", "the" ...; not in "Theresa May" or "prices may rise".</summary>
@@ -855,7 +871,7 @@ public sealed class DateExtractor
             return true;
         }
         // last summer, next spring, this winter
-        if (Season(w) is { } season && !(w.Equals("fall", StringComparison.OrdinalIgnoreCase) && step == 0))
+        if (Season(w) is { } season && !(w.Equals("fall", StringComparison.OrdinalIgnoreCase) && step == 0) && !FollowedByNoun(k + 1))
         {
             int anchorIdx = Timex.SeasonIndex(_anchor);
             int offset = Timex.SeasonOffset(season);
@@ -1218,6 +1234,7 @@ public sealed class DateExtractor
         if (IsAnyAt(u, ["more", "extra", "further", "additional", "straight", "consecutive", "full", "long"])) u++;
         if (u >= _to || !_t.IsWord(u) || !TryUnit(_t.Word(u), out var unit, out bool plural)) return false;
         if (unit == TimeUnit.Weekend) return false;
+        if (unit == TimeUnit.Second && !plural) return false; // "for a second time": the ordinal, not a second of time
         if (n is null && !plural) return false;
         if (allowBareUnit && u == k && plural) n = null; // "the past weeks"
         if (n is { } v && v != 1 && !plural && !(v == 0.5)) return false;

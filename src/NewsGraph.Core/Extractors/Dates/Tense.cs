@@ -68,7 +68,8 @@ public static class TenseCues
             int right = end + d - 1;
             if (d <= 6 && right < to)
             {
-                if (IsBoundary(t, right)) to = right;
+                // To the right a comma ends the search: "on Tuesday, a spokesman said" is about the saying.
+                if (IsBoundary(t, right) || t.IsChar(right, ',')) to = right;
                 else
                 {
                     var c = Cue(t, right);
@@ -101,7 +102,8 @@ public static class TenseCues
             if (FutureLookup.Contains(w)) return Tense.Future;
         }
         if (PastLookup.Contains(w)) return Tense.Past;
-        if (w.Length >= 4 && w.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(w[0]) && !NotPastEdLookup.Contains(w)
+        // "will be announced": a participle after "be" takes its tense from the auxiliary further left.
+        if (w.Length >= 4 && w.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(w[0]) && !NotPastEdLookup.Contains(w) && !t.Is(i - 1, "be")
             && (!w.EndsWith("eed", StringComparison.Ordinal) || w.Equals("agreed", StringComparison.Ordinal) || w.Equals("freed", StringComparison.Ordinal)))
             return Tense.Past;
         return Tense.None;
