@@ -74,9 +74,9 @@ public static class AmountExtractor
             else if (suffix is "bn" || (suffix is "b" && currency != null)) factor = 1e9;
             else if (suffix is "tn" or "trn" or "tr") factor = 1e12;
             else if (suffix is "mn" or "mln") factor = 1e6;
-            else if (suffix is "m" && currency != null) factor = 1e6;
+            else if (suffix is "m" && (currency != null || !IsPhysicalContext(t, num.End, to))) factor = 1e6; // UK copy: "70m euros", "5.45m viewers"
             else if (suffix is "p" && currency == null) { currency = "GBP"; factor = 0.01; }
-            else if (suffix is "m") { unit = "metre"; kind = UnitKind.Measure; }
+            else if (suffix is "m") { unit = "metre"; kind = UnitKind.Measure; }                                 // "a 100m sprint", "40m tall"
             else if (UnitLexicon.TrySuffix(suffix, out var glued)) { unit = glued.Unit; kind = glued.Kind; }
             else return false; // "5G", "3D", "4x": names and codes, not quantities
         }
@@ -85,7 +85,7 @@ public static class AmountExtractor
         bool wholeFigure = !num.IsWords && !num.HasDecimal && !num.Scaled && currency == null && unit == null;
         if (wholeFigure && num.Value is >= 1 and <= 31 && (IsMonth(t, first - 1) || IsMonth(t, num.End) || (t.Is(num.End, "of") && IsMonth(t, num.End + 1))))
             return false; // "14 March", "March 3", "the 3 of May"
-        if (first > from && (t.Word(first - 1) is "No" or "No." or "Nos" or "#")) return false;
+        if (first > from && (t.Word(first - 1) is "No" or "No." or "Nos" or "#" or "top" or "Top")) return false; // "No 10", "the top 10"
         if (IsAgeOrMultiplierOrClock(t, num, first, from, to)) return false;
 
         // "6.8-magnitude": a unit joined by a hyphen; "11-year", "three-day", "13-fold", "3-0" are not amounts.
@@ -149,15 +149,19 @@ public static class AmountExtractor
             last = rateEnd;
         }
         // What a measure is of: "324 million barrels of oil", "40% of adults"; a rate may follow it.
-        if (unit != null && kind != UnitKind.Time && t.Is(last, "of") && ObjectOf(t, last + 1, to, out int head, out int ofEnd))
+        // A counted noun keeps itself as the object when the "of" phrase is a name ("30 member countries of the OECD").
+        if (unit != null && kind != UnitKind.Time && t.Is(last, "of") && ObjectOf(t, last + 1, to, out int head, out int ofEnd, out var phrase)
+            && !(noun >= 0 && char.IsUpper(phrase[0])))
         {
-            obj = t.Word(head).ToString();
+            obj = phrase;
             if (per == null && MatchRate(t, ofEnd, to, out var laterRate, out _)) per = laterRate;
         }
         else if (noun >= 0) obj = t.Word(noun).ToString();
 
         // Not amounts after all: years, numbers in names, the pronoun "one", scores.
-        if (num.IsBareFourDigits && num.Value is >= 1000 and <= 2199 && unit == null) return false; // "in 2015", "between 2017 and 2020"
+        // "in 2015", "between 2017 and 2020", "2005 sales": years; "2000 people" is a count.
+        if (num.IsBareFourDigits && num.Value is >= 1000 and <= 2199 && (unit == null || (kind == UnitKind.Count && !UnitLexicon.TryCountNoun(t.Word(noun), allowUnlisted: false, out _))))
+            return false;
         if (num.Shape == NumeralShape.Pair && unit == null) return false;
         bool listedUnit = unit != null && (kind != UnitKind.Count || noun < 0 || UnitLexicon.TryCountNoun(t.Word(noun), allowUnlisted: false, out _));
         // "Boeing 737 Max", "Route 66", "Windows 11 was released": a capitalised word before a bare number names it,
@@ -320,13 +324,26 @@ public static class AmountExtractor
         return true;
     }
 
-    /// <summary>The head of an "of" phrase: "of oil", "of crude oil worth", "of the 5,200 respondents", "of its workforce".</summary>
-    private static bool ObjectOf(ArticleTokens t, int k, int to, out int head, out int end)
+    /// <summary>
+    /// The head of an "of" phrase: "of oil", "of crude oil worth", "of the 5,200 respondents", "of its workforce";
+    /// a name is kept whole ("of Circuit City").
+    /// </summary>
+    private static bool ObjectOf(ArticleTokens t, int k, int to, out int head, out int end, out string phrase)
     {
         head = -1;
         end = k;
+        phrase = "";
         if (t.IsAny(k, ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "all"])) k++;
         if (k < to && NumeralReader.TryRead(t, k, to, out var inner) && inner.Shape == NumeralShape.Plain) k = inner.End;
+        if (k < to && t.IsWord(k) && t.StartsUpper(k) && !IsFunctionWord(t.Word(k)))
+        {
+            int nameEnd = k;
+            while (nameEnd < to && nameEnd - k < 4 && t.IsWord(nameEnd) && t.StartsUpper(nameEnd)) nameEnd++;
+            head = nameEnd - 1;
+            end = nameEnd;
+            phrase = t.Text[t[k].Start..t[head].End];
+            return true;
+        }
         int words = 0;
         while (k < to && words < 3 && t.IsWord(k) && !IsFunctionWord(t.Word(k)) && !IsVerbLike(t.Word(k)) && (t.StartsLower(k) || words == 0))
         {
@@ -337,8 +354,14 @@ public static class AmountExtractor
             if (UnitLexicon.TryCountNoun(t.Word(head), allowUnlisted: false, out _)) break;
         }
         end = k;
+        if (head >= 0) phrase = t.Word(head).ToString();
         return head >= 0;
     }
+
+    /// <summary>After "40m": words that make it metres ("tall", "sprint") rather than millions.</summary>
+    private static bool IsPhysicalContext(ArticleTokens t, int j, int to) =>
+        j < to && t.IsAny(j, ["tall", "high", "long", "deep", "wide", "away", "below", "above", "race", "sprint", "hurdles", "freestyle",
+                              "relay", "butterfly", "breaststroke", "backstroke", "medley", "final", "dash", "metres", "-"]);
 
     private static bool MatchQualifierBefore(ArticleTokens t, int first, int from, out string qualifier, out int start)
     {

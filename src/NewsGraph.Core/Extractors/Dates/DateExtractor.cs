@@ -265,8 +265,9 @@ public sealed class DateExtractor
     private Candidate Day(int first, int end, DateOnly d, bool relative, string? mod = null, string? masked = null) =>
         new(first, end, Timex.Day(d), "day") { Day = d, Relative = relative, Mod = mod, Masked = masked };
 
-    private Candidate MonthOf(int first, int end, int year, int month, bool relative, string? mod = null) =>
-        new(first, end, Timex.Month(year, month), "month") { Relative = relative, Mod = mod, Masked = $"XXXX-{month:D2}" };
+    /// <param name="monthWritten">The month is in the text ("March last year"), so it survives without an anchor.</param>
+    private Candidate MonthOf(int first, int end, int year, int month, bool relative, string? mod = null, bool monthWritten = true) =>
+        new(first, end, Timex.Month(year, month), "month") { Relative = relative, Mod = mod, Masked = monthWritten ? $"XXXX-{month:D2}" : null };
 
     private Candidate YearOf(int first, int end, int year, bool relative, string? mod = null) =>
         new(first, end, Timex.Year(year), "year") { Relative = relative, Mod = mod };
@@ -525,6 +526,7 @@ public sealed class DateExtractor
                 || UnitLexicon.TryCurrencyWord(_t.Word(next), out _)))))
             return false;
         if (_t.TouchesNext(i) && _t.IsChar(next, '-')) return false;
+        if (next < _to && _t.IsAny(next, Zones)) return false; // "1200 GMT" is a time
         if (i - 1 >= _from)
         {
             if (_t.Kind(i - 1) == TokenKind.Symbol && UnitLexicon.TrySymbol(_t.Word(i - 1), out _)) return false;
@@ -721,7 +723,7 @@ public sealed class DateExtractor
             if (step != 0 && IsAnyAt(k + 1, ["week", "month", "year"]) && !_t.Is(k, "next"))
             {
                 c = _t.Is(k + 1, "week") ? new Candidate(i, k + 2, Timex.Week(_reference.AddDays(7 * step)), "week") { Relative = true }
-                  : _t.Is(k + 1, "month") ? MonthOf(i, k + 2, _reference.AddMonths(step).Year, _reference.AddMonths(step).Month, true)
+                  : _t.Is(k + 1, "month") ? MonthOf(i, k + 2, _reference.AddMonths(step).Year, _reference.AddMonths(step).Month, true, monthWritten: false)
                   : YearOf(i, k + 2, _reference.Year + step, true);
                 return true;
             }
@@ -814,7 +816,7 @@ public sealed class DateExtractor
         {
             int end = k + 2;
             if (_t.Is(k + 1, "year")) { c = YearOf(k, end, _anchor.Year, true); return true; }
-            if (_t.Is(k + 1, "month")) { c = MonthOf(k, end, _anchor.Year, _anchor.Month, true); return true; }
+            if (_t.Is(k + 1, "month")) { c = MonthOf(k, end, _anchor.Year, _anchor.Month, true, monthWritten: false); return true; }
             if (_t.Is(k + 1, "week")) { c = new Candidate(k, end, Timex.Week(_anchor), "week") { Relative = true }; return true; }
             if (_t.Is(k + 1, "decade")) { c = new Candidate(k, end, Timex.Decade(_anchor.Year), "decade") { Relative = true }; return true; }
             if (_t.Is(k + 1, "century")) { c = new Candidate(k, end, Timex.Century(_anchor.Year), "century") { Relative = true }; return true; }
@@ -1127,6 +1129,13 @@ public sealed class DateExtractor
         }
         else if (!suffix.IsEmpty && !meridiem) return false;
         int sep = digits.IndexOfAny(':', '.');
+        // "1200 GMT", "0930 BST": four figures with a time zone are a 24-hour clock.
+        if (sep < 0 && !meridiem && suffix.IsEmpty && digits.Length == 4 && end < _to && _t.IsAny(end, Zones)
+            && int.TryParse(digits[..2], out int hh) && int.TryParse(digits[2..], out int mm) && hh < 24 && mm < 60)
+        {
+            c = ClockAt(i, end + 1, hh, mm, mod);
+            return true;
+        }
         if (sep > 0)
         {
             if (!int.TryParse(digits[..sep], out hour) || !int.TryParse(digits[(sep + 1)..], out minute) || digits.Length - sep - 1 != 2) return false;
@@ -1235,6 +1244,8 @@ public sealed class DateExtractor
         if (u >= _to || !_t.IsWord(u) || !TryUnit(_t.Word(u), out var unit, out bool plural)) return false;
         if (unit == TimeUnit.Weekend) return false;
         if (unit == TimeUnit.Second && !plural) return false; // "for a second time": the ordinal, not a second of time
+        // "nearly a quarter of", "three quarters of": fractions; "two consecutive quarters" is a duration.
+        if (unit == TimeUnit.Quarter && (n is null or < 2 || IsWordAt(u + 1, "of"))) return false;
         if (n is null && !plural) return false;
         if (allowBareUnit && u == k && plural) n = null; // "the past weeks"
         if (n is { } v && v != 1 && !plural && !(v == 0.5)) return false;
@@ -1267,7 +1278,7 @@ public sealed class DateExtractor
             case TimeUnit.Month:
             {
                 var m = _anchor.AddMonths(-count);
-                return MonthOf(first, end, m.Year, m.Month, true);
+                return MonthOf(first, end, m.Year, m.Month, true, monthWritten: false);
             }
             case TimeUnit.Quarter:
             {
