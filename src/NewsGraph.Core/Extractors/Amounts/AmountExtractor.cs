@@ -163,6 +163,7 @@ public static class AmountExtractor
         if (num.IsBareFourDigits && num.Value is >= 1000 and <= 2199 && (unit == null || (kind == UnitKind.Count && !UnitLexicon.TryCountNoun(t.Word(noun), allowUnlisted: false, out _))))
             return false;
         if (num.Shape == NumeralShape.Pair && unit == null) return false;
+        if (unit == null && i - 1 >= from && t.IsAny(i - 1, ["last", "final", "top"])) return false; // "into the last 16", "the final eight"
         bool listedUnit = unit != null && (kind != UnitKind.Count || noun < 0 || UnitLexicon.TryCountNoun(t.Word(noun), allowUnlisted: false, out _));
         // "Boeing 737 Max", "Route 66", "Windows 11 was released": a capitalised word before a bare number names it,
         // unless that word only opens the sentence ("About 500", "Some 4,000").

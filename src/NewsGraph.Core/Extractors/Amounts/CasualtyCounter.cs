@@ -56,7 +56,7 @@ public static class CasualtyCounter
         }
     }
 
-    private static bool CountsPeople(Amount a) => a.Unit is null or "person" or "case" or "death" or "infection" or "patient";
+    private static bool CountsPeople(Amount a) => a.Unit is null or "person" or "case" or "death" or "infection" or "patient" or "arrest";
 
     private static bool TryCount(ArticleTokens t, Amount amount, int first, int last, int from, int to, out CasualtyCount count)
     {
@@ -106,33 +106,50 @@ public static class CasualtyCounter
             }
         }
 
-        // A tally the number completes: "the death toll rose to 43", "the number of people killed fell to 1,695".
+        // A tally the number completes: "the death toll rose to 43", "the number of people killed fell to 1,695",
+        // "the total number of infections to 6,210,298". A cue word alone is not enough ("missing his target ... to three million").
         if (first > from && t.IsAny(first - 1, ["to", "at", "of", "reached", "hit", "passed", "topped", "exceeded", "surpassed"]))
         {
-            for (int b = first - 2; b >= Math.Max(from, first - 14); b--)
+            string? tally = null;
+            int tallyAt = -1;
+            for (int b = first - 2; b >= Math.Max(from, first - 14) && tallyAt < 0; b--)
             {
                 // The tally must be in the number's clause: "9,000 soldiers have died, while Moscow puts its losses at 1,351".
                 if (t.IsChar(b, ';') || t.IsChar(b, ',') || t.IsAny(b, ["while", "but", "whereas", "although"])) break;
-                if (!t.IsWord(b)) continue;
-                var w = t.Word(b);
-                string? tally = null;
-                if (w.Equals("toll", StringComparison.OrdinalIgnoreCase)) tally = "dead";
-                else if (w.Equals("deaths", StringComparison.OrdinalIgnoreCase) || w.Equals("fatalities", StringComparison.OrdinalIgnoreCase)) tally = "dead";
-                else if (w.Equals("infections", StringComparison.OrdinalIgnoreCase) || w.Equals("cases", StringComparison.OrdinalIgnoreCase)) tally = "infected";
-                else if (CueLookup.TryGetValue(w, out var cue)) tally = cue;
-                if (tally == null) continue;
-                if (obj == null)
+                if (t.Is(b, "toll")) { tally = "dead"; tallyAt = b; }
+                else if (t.IsAny(b, ["number", "total", "tally", "count", "figure"])) tallyAt = b;
+            }
+            if (tallyAt >= 0)
+            {
+                // What the tally counts sits between it and the number: "number of people killed", "number of infections".
+                for (int b = tallyAt + 1; b < first - 1 && tally == null; b++)
                 {
-                    // "the number of people killed": the counted noun sits before the cue.
-                    if (b - 1 >= from && t.IsWord(b - 1) && UnitLexicon.IsPerson(t.Word(b - 1))) obj = t.Word(b - 1).ToString();
-                    else if (tally == "infected" || w.Equals("deaths", StringComparison.OrdinalIgnoreCase)) obj = w.ToString();
+                    if (!t.IsWord(b)) continue;
+                    var w = t.Word(b);
+                    if (w.Equals("deaths", StringComparison.OrdinalIgnoreCase) || w.Equals("fatalities", StringComparison.OrdinalIgnoreCase)) tally = "dead";
+                    else if (w.Equals("infections", StringComparison.OrdinalIgnoreCase) || w.Equals("cases", StringComparison.OrdinalIgnoreCase)) tally = "infected";
+                    else if (CueLookup.TryGetValue(w, out var cue)) tally = cue;
+                    else continue;
+                    if (obj == null)
+                    {
+                        if (b - 1 > tallyAt && t.IsWord(b - 1) && UnitLexicon.IsPerson(t.Word(b - 1))) obj = t.Word(b - 1).ToString();
+                        else if (tally == "infected" || tally == "dead" && !CueLookup.ContainsKey(w.ToString())) obj = w.ToString();
+                    }
                 }
-                count = new CasualtyCount(amount.Span, tally, number) { Object = obj };
-                return true;
+                if (tally != null)
+                {
+                    count = new CasualtyCount(amount.Span, tally, number) { Object = obj };
+                    return true;
+                }
             }
         }
 
         // The unit itself says it: "2,000 new cases", "12 deaths".
+        if (amount.Unit is "arrest")
+        {
+            count = new CasualtyCount(amount.Span, "arrested", number) { Object = obj };
+            return true;
+        }
         if (amount.Unit is "death")
         {
             count = new CasualtyCount(amount.Span, "dead", number) { Object = obj };
@@ -149,7 +166,8 @@ public static class CasualtyCounter
     private static bool CueAt(ArticleTokens t, int k, int to, out string kind, out int end)
     {
         end = k + 1;
-        if (CueLookup.TryGetValue(t.Word(k), out kind!)) return true;
+        // "missing out on school" is not missing people.
+        if (CueLookup.TryGetValue(t.Word(k), out kind!)) return !(kind == "missing" && t.Is(k + 1, "out"));
         if (t.Is(k, "unaccounted") && t.Is(k + 1, "for")) { kind = "missing"; end = k + 2; return true; }
         if (t.Is(k, "taken") && t.Is(k + 1, "hostage")) { kind = "kidnapped"; end = k + 2; return true; }
         if (t.Is(k, "tested") && t.Is(k + 1, "positive")) { kind = "infected"; end = k + 2; return true; }

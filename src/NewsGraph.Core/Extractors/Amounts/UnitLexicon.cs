@@ -173,7 +173,7 @@ public static class UnitLexicon
         ["branch"] = "branch", ["company"] = "company", ["firm"] = "firm", ["business"] = "business", ["bank"] = "bank",
         ["customer"] = "customer", ["user"] = "user", ["subscriber"] = "subscriber", ["account"] = "account",
         ["goal"] = "goal", ["game"] = "game", ["match"] = "match", ["medal"] = "medal", ["unit"] = "unit", ["share"] = "share",
-        ["incident"] = "incident", ["attack"] = "attack", ["strike"] = "strike", ["complaint"] = "complaint",
+        ["arrest"] = "arrest", ["incident"] = "incident", ["attack"] = "attack", ["strike"] = "strike", ["complaint"] = "complaint",
         ["application"] = "application", ["signature"] = "signature", ["tree"] = "tree", ["animal"] = "animal",
         ["blaze"] = "blaze", ["fire"] = "fire", ["aftershock"] = "aftershock", ["earthquake"] = "earthquake",
         ["series"] = "series", ["species"] = "species", ["fish"] = "fish",
@@ -218,13 +218,19 @@ public static class UnitLexicon
 
     public static bool TrySuffix(ReadOnlySpan<char> suffix, out UnitEntry entry) => SuffixLookup.TryGetValue(suffix, out entry!);
 
-    public static bool IsPerson(ReadOnlySpan<char> word) => PersonLookup.Contains(word);
+    public static bool IsPerson(ReadOnlySpan<char> word) => PersonLookup.Contains(word) || IsDemonymPlural(word);
+
+    /// <summary>"Africans", "Texans", "Somalis", "Congolese": capitalised plurals of peoples.</summary>
+    private static bool IsDemonymPlural(ReadOnlySpan<char> word) =>
+        word.Length >= 5 && char.IsUpper(word[0]) && char.IsLower(word[1])
+        && (word.EndsWith("ans", StringComparison.Ordinal) || word.EndsWith("ese", StringComparison.Ordinal)
+            || (word.EndsWith("is", StringComparison.Ordinal) && word.Length >= 6));
 
     /// <summary>The unit of a counted noun: "person" for people, the listed unit for known nouns, or the singular of a plural.</summary>
     public static bool TryCountNoun(ReadOnlySpan<char> word, bool allowUnlisted, out string unit)
     {
         unit = "";
-        if (PersonLookup.Contains(word)) { unit = "person"; return true; }
+        if (PersonLookup.Contains(word) || IsDemonymPlural(word)) { unit = "person"; return true; }
         if (CountLookup.TryGetValue(word, out var listed)) { unit = listed; return true; }
         bool plural = LooksPlural(word);
         if (plural && CountNouns.TryGetValue(Singular(word), out listed)) { unit = listed; return true; }

@@ -613,7 +613,10 @@ public sealed class DateExtractor
                 long distance = Math.Abs(delta) * 2 + (delta > 0 ? 1 : 0);
                 if (distance < bestDistance) { bestDistance = distance; best = d; }
             }
-            c = Day(i, end, best, relative: true);
+            // A fixed-date holiday keeps its month and day without an anchor; Easter and its kin do not.
+            var a = date(2001);
+            bool fixedDate = date(2002).Month == a.Month && date(2002).Day == a.Day;
+            c = Day(i, end, best, relative: true, masked: fixedDate ? $"XXXX-{a.Month:D2}-{a.Day:D2}" : null);
             return true;
         }
         return false;
@@ -693,7 +696,8 @@ public sealed class DateExtractor
         {
             var bareUnit = TimeUnit.Second;
             bool bare = k + 1 < _to && TryUnit(_t.Word(k + 1), out bareUnit, out _);
-            bool isDate = bare && (_t.Is(k, "previous") || (_t.Is(k, "next") && bareUnit == TimeUnit.Day));
+            // "the first day (of the ban)", "the final week": ordinals naming a day, not lasting one.
+            bool isDate = bare && (_t.IsAny(k, ["previous", "first", "final"]) || (_t.Is(k, "next") && bareUnit == TimeUnit.Day));
             if (!isDate)
             {
                 c = duration with { First = i };
