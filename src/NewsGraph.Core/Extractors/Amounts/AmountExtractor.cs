@@ -149,9 +149,9 @@ public static class AmountExtractor
             last = rateEnd;
         }
         // What a measure is of: "324 million barrels of oil", "40% of adults"; a rate may follow it.
-        // A counted noun keeps itself as the object when the "of" phrase is a name ("30 member countries of the OECD").
-        if (unit != null && kind != UnitKind.Time && t.Is(last, "of") && ObjectOf(t, last + 1, to, out int head, out int ofEnd, out var phrase)
-            && !(noun >= 0 && char.IsUpper(phrase[0])))
+        // What a measure is of is its object ("barrels of oil", "40% of adults"); a counted noun is its own object
+        // ("2,000 new cases of the virus" counts cases).
+        if (unit != null && kind != UnitKind.Time && noun < 0 && t.Is(last, "of") && ObjectOf(t, last + 1, to, out int head, out int ofEnd, out var phrase))
         {
             obj = phrase;
             if (per == null && MatchRate(t, ofEnd, to, out var laterRate, out _)) per = laterRate;
@@ -322,6 +322,8 @@ public static class AmountExtractor
         else if (UnitLexicon.TryMeasure(w, out var e) && e.Kind is UnitKind.Measure or UnitKind.Time && !w.EndsWith("s", StringComparison.OrdinalIgnoreCase)) per = e.Unit;
         else return false;
         end = j + 2;
+        // "per megawatt hour": energy, not power.
+        if (per is "MW" or "kW" or "GW" && t.Is(end, "hour")) { per = per[..2] + "h"; end++; }
         return true;
     }
 

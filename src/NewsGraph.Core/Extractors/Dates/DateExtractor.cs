@@ -497,8 +497,7 @@ public sealed class DateExtractor
         if (!full) return false;
         // Names, not days: "the Sunday Times", "Bloody Sunday", "Super Tuesday".
         if (IsAnyAt(i + 1, ["Times", "Telegraph", "Mirror", "Express", "Post", "Herald", "Mail", "Independent", "Sport", "Tribune", "Star", "Club", "Night Football"])) return false;
-        if (i - 1 >= _from && _t.IsWord(i - 1) && _t.StartsUpper(i - 1) && i - 1 > _from
-            && !_t.IsAny(i - 1, ["On", "Last", "Next", "This", "Since", "By", "Until", "Every", "From", "Before", "After", "Early", "Late"])) return false;
+        if (i - 1 >= _from && _t.IsWord(i - 1) && _t.StartsUpper(i - 1) && !_t.IsAny(i - 1, WeekdayOpeners)) return false;
         int end = i + 1;
         string? part = end < _to && _t.IsWord(end) ? PartOfDay(_t.Word(end)) : null;
         if (part != null) end++;
@@ -506,6 +505,14 @@ public sealed class DateExtractor
         c = WeekdayCandidate(i, end, day, weekday, part);
         return true;
     }
+
+    /// <summary>Capitalised words that may stand before a weekday without making it a name ("On Monday", "By Sunday evening").</summary>
+    private static readonly string[] WeekdayOpeners =
+    [
+        "On", "Last", "Next", "This", "Since", "By", "Until", "Till", "Every", "From", "Before", "After", "Early", "Late", "Then",
+        "But", "And", "Or", "So", "Also", "Only", "Even", "Through", "During", "Over", "Between", "Around", "About", "For", "As",
+        "At", "In", "Later", "Earlier", "Late", "Each", "Come", "Since",
+    ];
 
     private Candidate WeekdayCandidate(int first, int end, DateOnly day, DayOfWeek weekday, string? part)
     {
@@ -1157,6 +1164,7 @@ public sealed class DateExtractor
             else if (pm) hour += 12;
         }
         if (hour > 23 || minute > 59) return false;
+        // A zone that ends the sentence carries its full stop in the token ("EST."); the span stops before it.
         if (end < _to && _t.IsAny(end, Zones)) end++;
         c = ClockAt(i, end, hour, minute, mod);
         return true;
@@ -1306,7 +1314,7 @@ public sealed class DateExtractor
         c = default;
         if (!TryUnit(_t.Word(i), out var unit, out bool plural) || !plural || unit == TimeUnit.Weekend) return false;
         if (i - 1 < _from || !_t.IsAny(i - 1, ["for", "within", "over", "in", "after", "took", "lasted", "spent"])) return false;
-        if (IsAnyAt(i + 1, ["of", "ago", "later", "earlier", "before", "after"])) return false;
+        if (IsAnyAt(i + 1, ["ago", "later", "earlier", "before", "after"])) return false;
         if (i + 1 < _to && _t.IsWord(i + 1) && _t.StartsLower(i + 1) && !AmountExtractor.IsFunctionWord(_t.Word(i + 1)) && !_t.IsAny(i + 1, ["that", "now"]))
             return false; // "in years past"? "for days running" are rare; "in days gone by" too
         c = new Candidate(i, i + 1, Timex.Duration(null, unit), "duration");

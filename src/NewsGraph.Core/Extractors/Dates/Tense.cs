@@ -101,9 +101,10 @@ public static class TenseCues
         {
             if (FutureLookup.Contains(w)) return Tense.Future;
         }
+        // "will be announced", "is being held": a participle after "be" takes its tense from the auxiliary further left.
+        if (t.IsAny(i - 1, ["be", "being"]) && (w.EndsWith("ed", StringComparison.Ordinal) || PastLookup.Contains(w))) return Tense.None;
         if (PastLookup.Contains(w)) return Tense.Past;
-        // "will be announced": a participle after "be" takes its tense from the auxiliary further left.
-        if (w.Length >= 4 && w.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(w[0]) && !NotPastEdLookup.Contains(w) && !t.Is(i - 1, "be")
+        if (w.Length >= 4 && w.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(w[0]) && !NotPastEdLookup.Contains(w)
             && (!w.EndsWith("eed", StringComparison.Ordinal) || w.Equals("agreed", StringComparison.Ordinal) || w.Equals("freed", StringComparison.Ordinal)))
             return Tense.Past;
         return Tense.None;
