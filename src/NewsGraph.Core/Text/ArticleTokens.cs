@@ -14,8 +14,27 @@ public sealed class ArticleTokens
     // For each sentence, the index of its first token; a last entry holds the token count.
     private readonly List<int> _sentenceStarts = new();
 
+    // The extract path runs several pattern stages over the same tokens; they share one view per article.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Article, ArticleTokens> Shared = new();
+    private readonly int _sentenceCount;
+
+    /// <summary>The view of <paramref name="article"/>'s tokens, built once and reused while its tokens and sentences are unchanged.</summary>
+    public static ArticleTokens For(Article article)
+    {
+        if (Shared.TryGetValue(article, out var view) && view._tokens == article.Tokens && view.Count == article.Tokens.Count
+            && view._sentenceCount == article.Sentences.Count && (view.Count == 0 || view._tokens[^1] == view._last))
+            return view;
+        view = new ArticleTokens(article);
+        Shared.AddOrUpdate(article, view);
+        return view;
+    }
+
+    private readonly Token _last;
+
     public ArticleTokens(Article article)
     {
+        _sentenceCount = article.Sentences.Count;
+        _last = article.Tokens.Count > 0 ? article.Tokens[^1] : default;
         _text = article.Text;
         _tokens = article.Tokens;
         int t = 0;

@@ -92,7 +92,7 @@ public static partial class DateLine
         var key = name.TrimEnd('.');
         if (key.Length < 3) return 0;
         for (int i = 0; i < MonthNames.Length; i++)
-            if (MonthNames[i].AsSpan().StartsWith(key, StringComparison.OrdinalIgnoreCase)) return i + 1;
+            if (key.Length <= MonthNames[i].Length && MonthNames[i].AsSpan(0, key.Length).Equals(key, StringComparison.OrdinalIgnoreCase)) return i + 1;
         return 0;
     }
 

@@ -26,6 +26,15 @@ public static class NumberWords
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> CardinalLookup = Cardinals.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> ScaleLookup = Scales.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly WordShapes NumberShapes = new(Cardinals.Keys.Concat(["a", "an", "half"]),
+        // hyphenated cardinals: "twenty-one" .. "ninety-nine"
+        from tens in new[] { "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety" }
+        from ones in new[] { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine" }
+        select tens + "-" + ones);
+
+    /// <summary>A cheap first test: could <paramref name="word"/> be a number word at all (by first letter and length)?</summary>
+    public static bool MayBeNumberWord(ReadOnlySpan<char> word) => NumberShapes.MayContain(word);
+
     /// <summary>"three" is 3, "twenty-three" is 23, "Ninety" is 90.</summary>
     public static bool TryCardinal(ReadOnlySpan<char> word, out int value)
     {
@@ -43,4 +52,36 @@ public static class NumberWords
 
     /// <summary>"million" is 1e6, "bn" is 1e9 (words after a figure; also "hundred" and the Indian lakh and crore).</summary>
     public static bool TryScale(ReadOnlySpan<char> word, out double scale) => ScaleLookup.TryGetValue(word, out scale);
+}
+
+/// <summary>
+/// The (first letter, last letter, length) shapes of a word list: a test that rejects most other words
+/// with one bit read, before any hashing. Case-insensitive for ASCII letters; a word whose first character
+/// is not an ASCII letter never matches.
+/// </summary>
+public sealed class WordShapes
+{
+    // 26 first letters x 27 last characters (a-z, or anything else such as the stop of "Jan.") x 64 lengths.
+    private readonly ulong[] _bits = new ulong[26 * 27];
+
+    public WordShapes(params IEnumerable<string>[] lists)
+    {
+        foreach (var list in lists)
+            foreach (var w in list)
+                if (Slot(w, out int slot)) _bits[slot] |= 1UL << w.Length;
+    }
+
+    public bool MayContain(ReadOnlySpan<char> word) => Slot(word, out int slot) && (_bits[slot] & (1UL << word.Length)) != 0;
+
+    private static bool Slot(ReadOnlySpan<char> word, out int slot)
+    {
+        slot = 0;
+        if (word.IsEmpty || word.Length >= 64) return false;
+        int first = (word[0] | 0x20) - 'a';
+        if ((uint)first >= 26) return false;
+        int last = (word[^1] | 0x20) - 'a';
+        if ((uint)last >= 26) last = 26;
+        slot = first * 27 + last;
+        return true;
+    }
 }

@@ -56,9 +56,14 @@ public static class NumeralReader
     }
 
     /// <summary>True when the word could begin a number in words, cheaply (a first filter before <see cref="TryRead"/>).</summary>
-    public static bool MayStartWords(ReadOnlySpan<char> word) =>
-        word.Length >= 1 && (word.Equals("a", StringComparison.OrdinalIgnoreCase) || word.Equals("an", StringComparison.OrdinalIgnoreCase)
-                             || word.Equals("half", StringComparison.OrdinalIgnoreCase) || NumberWords.TryCardinal(word, out _));
+    public static bool MayStartWords(ReadOnlySpan<char> word)
+    {
+        // A number word has one of few (first letter, length) pairs ("a", "an", "half", "three", "twenty-three"):
+        // most words are dismissed by that before any lookup.
+        if (!NumberWords.MayBeNumberWord(word)) return false;
+        return word.Equals("a", StringComparison.OrdinalIgnoreCase) || word.Equals("an", StringComparison.OrdinalIgnoreCase)
+               || word.Equals("half", StringComparison.OrdinalIgnoreCase) || NumberWords.TryCardinal(word, out _);
+    }
 
     private static bool TryFigure(ArticleTokens t, int i, int limit, out Numeral numeral)
     {

@@ -190,20 +190,25 @@ public static class AmountExtractor
             first = qualifierStart;
         }
 
-        double value = Tidy((negative ? -num.Value : num.Value) * factor);
+        double value = Scale(negative ? -num.Value : num.Value, factor);
         amount = new Amount(t.SpanOf(first, last), value, unit)
         {
             Per = per,
             Object = obj,
             Qualifier = qualifier,
-            High = high is { } h ? Tidy((negative ? -h : h) * factor) : null,
+            High = high is { } h ? Scale(negative ? -h : h, factor) : null,
         };
         next = last;
         return true;
     }
 
-    /// <summary>Twelve significant digits: 142.9p is 1.429, not 1.4290000000000003.</summary>
-    private static double Tidy(double v) => double.Parse(v.ToString("G12", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The written figure times its scale, in decimal so that 142.9p is 1.429, not 1.4290000000000003.</summary>
+    private static double Scale(double figure, double factor)
+    {
+        if (factor == 1) return figure;
+        try { return (double)((decimal)figure * (decimal)factor); }
+        catch (OverflowException) { return figure * factor; }
+    }
 
     private static bool IsOrdinalDecadeOrClock(ReadOnlySpan<char> suffix) =>
         suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
@@ -212,7 +217,7 @@ public static class AmountExtractor
         || suffix.Equals("pm", StringComparison.OrdinalIgnoreCase);
 
     internal static bool IsMonth(ArticleTokens t, int i) =>
-        t.IsWord(i) && t.StartsUpper(i) && DateLine.MonthNumber(t.Bare(i).ToString()) > 0;
+        t.IsWord(i) && t.StartsUpper(i) && NewsGraph.Core.Extractors.Dates.TemporalLexicon.Month(t.Word(i)) > 0;
 
     /// <summary>"0800 555 0199", "+44 20 7946": a leading zero, a plus sign, or runs of bare three-digit groups.</summary>
     private static bool IsPhoneOrCode(ArticleTokens t, in Numeral num, int first, int from, int to, out int skipTo)
@@ -257,7 +262,10 @@ public static class AmountExtractor
 
     private readonly record struct UnitMatch(UnitEntry? Entry, int End, int Noun, bool Relative);
 
-    private static readonly string[] Qualifiers3 = ["as many as", "as much as", "no fewer than", "no less than", "no more than", "in excess of"];
+    private static readonly string[][] Qualifiers3 =
+    [
+        ["as", "many", "as"], ["as", "much", "as"], ["no", "fewer", "than"], ["no", "less", "than"], ["no", "more", "than"], ["in", "excess", "of"],
+    ];
 
     /// <summary>The unit after the number at token <paramref name="j"/>: %, per cent, a currency word, a measure, a time unit or a counted noun.</summary>
     private static UnitMatch MatchUnitAfter(ArticleTokens t, int j, int to, bool scaled)
@@ -371,9 +379,9 @@ public static class AmountExtractor
         qualifier = "";
         start = first;
         foreach (var phrase in Qualifiers3)
-            if (first - 3 >= from && EndsWith(t, first, phrase, 3))
+            if (first - 3 >= from && t.Is(first - 3, phrase[0]) && t.Is(first - 2, phrase[1]) && t.Is(first - 1, phrase[2]))
             {
-                qualifier = phrase is "as many as" or "as much as" or "no more than" ? "up to" : phrase == "in excess of" ? "more than" : "at least";
+                qualifier = phrase[0] == "as" || phrase[2] == "than" && phrase[1] == "more" ? "up to" : phrase[0] == "in" ? "more than" : "at least";
                 start = first - 3;
                 return true;
             }
@@ -412,14 +420,6 @@ public static class AmountExtractor
             if (Eq(a, "an") && Eq(b, "estimated")) return "about";
             return null;
         }
-    }
-
-    private static bool EndsWith(ArticleTokens t, int first, string phrase, int words)
-    {
-        var parts = phrase.Split(' ');
-        for (int k = 0; k < words; k++)
-            if (!t.Is(first - words + k, parts[k])) return false;
-        return true;
     }
 
     private static bool Eq(ReadOnlySpan<char> a, string b) => a.Equals(b, StringComparison.OrdinalIgnoreCase);

@@ -13,7 +13,7 @@ public sealed class AmountStage : IStage
     {
         article.Amounts.Clear();
         if (article.Tokens.Count == 0) return;
-        AmountExtractor.Extract(new ArticleTokens(article), article.Amounts);
+        AmountExtractor.Extract(ArticleTokens.For(article), article.Amounts);
     }
 }
 
@@ -26,6 +26,6 @@ public sealed class CountStage : IStage
     {
         article.Counts.Clear();
         if (article.Amounts.Count == 0) return;
-        CasualtyCounter.Count(new ArticleTokens(article), article.Amounts, article.Counts);
+        CasualtyCounter.Count(ArticleTokens.For(article), article.Amounts, article.Counts);
     }
 }

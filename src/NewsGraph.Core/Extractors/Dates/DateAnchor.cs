@@ -23,8 +23,9 @@ public readonly record struct DateAnchor(DateOnly? Date, bool Estimated)
     {
         date = default;
         if (string.IsNullOrWhiteSpace(value)) return false;
-        if (DateLine.TryParse(value, out var iso) && DateOnly.TryParseExact(iso.AsSpan(0, 10), "yyyy-MM-dd", out date)) return true;
         var v = value.AsSpan().Trim();
-        return v.Length >= 10 && DateOnly.TryParseExact(v[..10], "yyyy-MM-dd", out date);
+        // Readers store ISO 8601; the written forms a date line allows go through DateLine.
+        if (v.Length >= 10 && (v.Length == 10 || v[10] is 'T' or ' ') && Timex.TryParseIsoDay(v, out date)) return true;
+        return DateLine.TryParse(value, out var iso) && Timex.TryParseIsoDay(iso, out date);
     }
 }

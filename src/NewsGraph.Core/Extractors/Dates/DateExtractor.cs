@@ -46,14 +46,24 @@ public sealed class DateExtractor
             x._to = t.SentenceEnd(s);
             for (int i = x._from; i < x._to; i++)
             {
-                if (x.TryFullDate(i, out var day, out int end))
-                {
-                    if (latest is null || day > latest) latest = day;
-                    i = end - 1;
-                }
+                // A full date is a dashed figure or ends in a year ("March 3, 2023", "Friday, Jan. 13, 2023"):
+                // only figures are looked at, and from a year the date's start is sought a few tokens back.
+                if (t.Kind(i) != TokenKind.Number) continue;
+                DateOnly day;
+                if (x.TryDashedDate(i, out var dashed)) day = dashed.Day!.Value;
+                else if (!x.YearAt(i, out _) || !x.FullDateEndingAt(i + 1, out day)) continue;
+                if (latest is null || day > latest) latest = day;
             }
         }
         return latest;
+    }
+
+    private bool FullDateEndingAt(int end, out DateOnly day)
+    {
+        for (int start = Math.Max(_from, end - 6); start < end - 1; start++)
+            if (TryFullDate(start, out day, out int e) && e == end) return true;
+        day = default;
+        return false;
     }
 
     private void Run(List<DateMention> dates)
@@ -67,7 +77,10 @@ public sealed class DateExtractor
             int i = _from;
             while (i < _to)
             {
-                if (TryAt(i, out var c))
+                // Most tokens can start no expression: dismiss them before the parsers' bookkeeping.
+                var trigger = TriggerAt(i);
+                if (trigger == Trigger.None) { i++; continue; }
+                if (TryAt(i, trigger, out var c))
                 {
                     sentence.Add(c);
                     if (c.Day is { } d && !c.IsClock) _reference = d;
@@ -164,7 +177,75 @@ public sealed class DateExtractor
 
     // ----- dispatch -----
 
-    private bool TryAt(int i, out Candidate best)
+    /// <summary>Which expressions may start at a word: one lookup per word, so most words cost a single hash.</summary>
+    [Flags]
+    private enum Trigger : ushort
+    {
+        None = 0, Month = 1, Weekday = 2, Holiday = 4, Quarter = 8, The = 16, Relative = 32, Modified = 64, RelativeDay = 128,
+        That = 256, Reference = 512, Set = 1024, ClockWord = 2048, Duration = 4096, Vague = 8192, Clock = 16384, Figure = 32768,
+    }
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, Trigger>.AlternateLookup<ReadOnlySpan<char>> Triggers = BuildTriggers(out TriggerShapes);
+    private static readonly WordShapes TriggerShapes;
+
+    private static System.Collections.Frozen.FrozenDictionary<string, Trigger>.AlternateLookup<ReadOnlySpan<char>> BuildTriggers(out WordShapes shapes)
+    {
+        var d = new Dictionary<string, Trigger>(StringComparer.OrdinalIgnoreCase);
+        void Add(Trigger t, params string[] words) { foreach (var w in words) d[w] = d.GetValueOrDefault(w) | t; }
+        Add(Trigger.Month, "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+            "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+            "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.");
+        Add(Trigger.Weekday, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Mon.", "Tue.", "Tues.", "Wed.", "Thu.", "Thurs.", "Fri.", "Sat.", "Sun.");
+        foreach (var (words, _) in Holidays) Add(Trigger.Holiday, words[0]);
+        Add(Trigger.Quarter, "Q1", "Q2", "Q3", "Q4", "H1", "H2");
+        Add(Trigger.The, "the");
+        Add(Trigger.Relative, "last", "next", "this");
+        Add(Trigger.Modified, "early", "late", "mid", "earlier", "later");
+        Add(Trigger.RelativeDay, "today", "tonight", "yesterday", "tomorrow");
+        Add(Trigger.That, "that");
+        Add(Trigger.Reference, "now", "currently", "nowadays", "present", "these", "recently", "lately", "recent");
+        Add(Trigger.Set, "every", "each");
+        Add(Trigger.ClockWord, "noon", "midday", "midnight");
+        Add(Trigger.Clock, "about", "around", "approximately");
+        Add(Trigger.Duration, "a", "an", "about", "around", "approximately", "roughly", "some", "nearly", "almost", "more", "less", "fewer",
+            "several", "many", "few", "half", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+            "fifty", "sixty", "seventy", "eighty", "ninety");
+        Add(Trigger.Vague, "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries");
+        shapes = new WordShapes(d.Keys);
+        return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(d, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>What may start at token <paramref name="i"/>: a figure may start several things; a word only what its trigger says.</summary>
+    private Trigger TriggerAt(int i)
+    {
+        var kind = _t.Kind(i);
+        if (kind == TokenKind.Number) return Trigger.Figure;
+        if (kind != TokenKind.Word) return Trigger.None;
+        var w = _t.Word(i);
+        if (TriggerShapes.MayContain(w) && Triggers.TryGetValue(w, out var trigger))
+        {
+            // The commonest trigger words lead nowhere unless the next word fits: "the" + "end"/"summer"/a figure,
+            // "a" + a unit ("a decade"), "that" + "night", "more" + "than".
+            if (w.Length <= 4 && i + 1 < _to)
+            {
+                if (trigger == Trigger.The && !(_t.IsNumber(i + 1) || _t.IsWord(i + 1) && AfterThe.Contains(_t.Word(i + 1)))) return Trigger.None;
+                if (trigger == Trigger.That && !(_t.IsWord(i + 1) && (PartOfDay(_t.Word(i + 1)) != null || TryUnit(_t.Word(i + 1), out _, out _)))) return Trigger.None;
+                if (trigger == Trigger.Duration && w.Length <= 2 && (w[0] | 0x20) == 'a'
+                    && !(_t.IsWord(i + 1) && (TryUnit(_t.Word(i + 1), out _, out _) || _t.Is(i + 1, "few")))) return Trigger.None;
+                if (trigger == Trigger.Duration && (w.Equals("more", StringComparison.OrdinalIgnoreCase) || w.Equals("less", StringComparison.OrdinalIgnoreCase))
+                    && !_t.Is(i + 1, "than")) return Trigger.None;
+            }
+            return trigger;
+        }
+        // "mid-2021", "mid-August" and hyphenated numbers ("twenty-three days") are single tokens.
+        if (w.Length > 4 && (w[0] | 0x20) == 'm' && w[3] == '-' && (w[1] | 0x20) == 'i' && (w[2] | 0x20) == 'd') return Trigger.Modified;
+        if (w.Length > 6 && w.Contains('-') && NumberWords.TryCardinal(w, out _)) return Trigger.Duration;
+        return Trigger.None;
+    }
+
+    private bool TryAt(int i, Trigger trigger, out Candidate best)
     {
         best = default;
         bool found = false;
@@ -173,8 +254,7 @@ public sealed class DateExtractor
             if (ok && (!found || c.End > b.End)) { b = c; found = true; }
         }
         Candidate c;
-        var kind = _t.Kind(i);
-        if (kind == TokenKind.Number)
+        if (trigger == Trigger.Figure)
         {
             Consider(TryDayMonth(i, out c), c, ref best);
             Consider(TryDashedDate(i, out c), c, ref best);
@@ -184,47 +264,21 @@ public sealed class DateExtractor
             Consider(TryDurationOrAgo(i, out c), c, ref best);
             return found;
         }
-        if (kind != TokenKind.Word) return false;
-        var w = _t.Word(i);
-        char first = char.ToLowerInvariant(w[0]);
-        if (char.IsUpper(w[0]))
-        {
-            if (Month(w) > 0) Consider(TryMonthPhrase(i, out c), c, ref best);
-            if (TryWeekday(w, allowAbbreviation: true, out _)) Consider(TryWeekdayPhrase(i, out c), c, ref best);
-            Consider(TryHoliday(i, out c), c, ref best);
-            Consider(TryQuarterCode(i, out c), c, ref best);
-        }
-        switch (first)
-        {
-            case 't':
-                Consider(TryThe(i, out c), c, ref best);
-                Consider(TryRelative(i, out c), c, ref best);
-                Consider(TryRelativeDay(i, out c), c, ref best);
-                Consider(TryThat(i, out c), c, ref best);
-                Consider(TryReference(i, out c), c, ref best);
-                break;
-            case 'l':
-            case 'n':
-            case 'p':
-            case 'c':
-            case 'e':
-            case 'm':
-            case 'r':
-                Consider(TryRelative(i, out c), c, ref best);
-                Consider(TryModified(i, out c), c, ref best);
-                Consider(TryReference(i, out c), c, ref best);
-                Consider(TryClockWord(i, out c), c, ref best);
-                break;
-            case 'y':
-                Consider(TryRelativeDay(i, out c), c, ref best);
-                break;
-        }
-        if (first is 'e') Consider(TrySet(i, out c), c, ref best);
-        if (first is 'm' or 'n') Consider(TryClockWord(i, out c), c, ref best);
-        if (first is 'a' or 'r' or 'n' or 'm' or 'l' or 's' or 'f' or 'h' or 'o') Consider(TryDurationOrAgo(i, out c), c, ref best);
-        if (first is 'a') Consider(TryClock(i, out c), c, ref best);
-        if (NumberWords.TryCardinal(w, out _)) Consider(TryDurationOrAgo(i, out c), c, ref best);
-        if (first is 'd' or 'w' or 'm' or 'y' or 'h') Consider(TryVagueDuration(i, out c), c, ref best);
+        if ((trigger & Trigger.Month) != 0) Consider(TryMonthPhrase(i, out c), c, ref best);
+        if ((trigger & Trigger.Weekday) != 0) Consider(TryWeekdayPhrase(i, out c), c, ref best);
+        if ((trigger & Trigger.Holiday) != 0) Consider(TryHoliday(i, out c), c, ref best);
+        if ((trigger & Trigger.Quarter) != 0) Consider(TryQuarterCode(i, out c), c, ref best);
+        if ((trigger & Trigger.The) != 0) Consider(TryThe(i, out c), c, ref best);
+        if ((trigger & Trigger.Relative) != 0) Consider(TryRelative(i, out c), c, ref best);
+        if ((trigger & Trigger.Modified) != 0) Consider(TryModified(i, out c), c, ref best);
+        if ((trigger & Trigger.RelativeDay) != 0) Consider(TryRelativeDay(i, out c), c, ref best);
+        if ((trigger & Trigger.That) != 0) Consider(TryThat(i, out c), c, ref best);
+        if ((trigger & Trigger.Reference) != 0) Consider(TryReference(i, out c), c, ref best);
+        if ((trigger & Trigger.Set) != 0) Consider(TrySet(i, out c), c, ref best);
+        if ((trigger & Trigger.ClockWord) != 0) Consider(TryClockWord(i, out c), c, ref best);
+        if ((trigger & Trigger.Clock) != 0) Consider(TryClock(i, out c), c, ref best);
+        if ((trigger & Trigger.Duration) != 0) Consider(TryDurationOrAgo(i, out c), c, ref best);
+        if ((trigger & Trigger.Vague) != 0) Consider(TryVagueDuration(i, out c), c, ref best);
         return found;
     }
 
@@ -235,8 +289,14 @@ public sealed class DateExtractor
     private bool YearAt(int i, out int year)
     {
         year = 0;
-        if (i >= _to || !_t.IsNumber(i) || !NumeralReader.TryRead(_t, i, i + 1, out var n) || !n.IsBareFourDigits) return false;
-        year = (int)n.Value;
+        if (i >= _to || !_t.IsNumber(i) || _t[i].Length != 4) return false;
+        var w = _t.Word(i);
+        for (int k = 0; k < 4; k++)
+        {
+            int digit = w[k] - '0';
+            if ((uint)digit > 9) return false;
+            year = year * 10 + digit;
+        }
         return year is >= 1000 and <= 2199;
     }
 
@@ -380,8 +440,7 @@ public sealed class DateExtractor
         c = default;
         if (!_t.IsNumber(i)) return false;
         var w = _t.Word(i);
-        if (w.Length != 10 || w[4] != '-' || w[7] != '-') return false;
-        if (!DateOnly.TryParseExact(w, "yyyy-MM-dd", out var d)) return false;
+        if (w.Length != 10 || !Timex.TryParseIsoDay(w, out var d)) return false;
         c = Day(i, i + 1, d, relative: false);
         return true;
     }
@@ -631,12 +690,19 @@ public sealed class DateExtractor
 
     // ----- "the ..." -----
 
+    /// <summary>Words that can follow "the" in a temporal expression; "the" before anything else is dismissed at once.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AfterThe = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        [
+            "end", "start", "beginning", "middle", "close", "first", "second", "third", "fourth", "final", "last", "past", "next", "coming",
+            "previous", "following", "same", "day", "weekend", "spring", "summer", "autumn", "fall", "winter", "early", "late", "mid", "near",
+            "distant", "recent", "immediate", "future",
+        ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private bool TryThe(int i, out Candidate c)
     {
         c = default;
-        if (!_t.Is(i, "the")) return false;
         int k = i + 1;
-        if (k >= _to) return false;
+        if (k >= _to || !(_t.IsNumber(k) || _t.IsWord(k) && AfterThe.Contains(_t.Word(k)))) return false;
 
         // the end / start / beginning / middle of X
         if (IsAnyAt(k, ["end", "start", "beginning", "middle", "close"]) && IsWordAt(k + 1, "of"))
@@ -949,7 +1015,7 @@ public sealed class DateExtractor
         c = default;
         var w = _t.Word(i);
         // mid-2021, mid-August, mid-1990s: one token
-        if (w.Length > 4 && w.StartsWith("mid-", StringComparison.OrdinalIgnoreCase))
+        if (w.Length > 4 && (w[0] | 0x20) == 'm' && w[3] == '-' && w.StartsWith("mid-", StringComparison.OrdinalIgnoreCase))
         {
             var rest = w[4..];
             if (rest.Length == 4 && int.TryParse(rest, out int y) && y is >= 1000 and <= 2199) { c = YearOf(i, i + 1, y, false, "MID"); return true; }
@@ -1200,6 +1266,10 @@ public sealed class DateExtractor
     private bool TryDurationOrAgo(int i, out Candidate c)
     {
         c = default;
+        // "a" and "an" lead to a duration only before a unit ("a decade"), "few" or "half": decided at once.
+        if (_t.IsWord(i) && _t[i].Length <= 2 && (_t.Is(i, "a") || _t.Is(i, "an"))
+            && !(i + 1 < _to && _t.IsWord(i + 1) && (TryUnit(_t.Word(i + 1), out _, out _) || _t.Is(i + 1, "few"))))
+            return false;
         int k = i;
         string? mod = null;
         if (IsWordAt(k, "more") && IsWordAt(k + 1, "than")) { mod = "MORE_THAN"; k += 2; }
@@ -1242,7 +1312,7 @@ public sealed class DateExtractor
         else if (_t.IsAny(k, ["a", "an"])) { n = 1; u = k + 1; }
         else if (_t.Is(k, "several") || _t.Is(k, "many") || _t.Is(k, "few")) { n = null; u = k + 1; }
         else if (_t.Is(k, "half") && IsAnyAt(k + 1, ["a", "an"])) { n = 0.5; u = k + 2; }
-        else if (NumeralReader.TryRead(_t, k, _to, out var num) && num.Shape == NumeralShape.Plain && !num.HasSuffix && num.Value > 0)
+        else if (UnitFollows(k) && NumeralReader.TryRead(_t, k, _to, out var num) && num.Shape == NumeralShape.Plain && !num.HasSuffix && num.Value > 0)
         {
             // "11-year", "24-hour": adjectives ("an 11-year cycle"), not durations.
             if (_t.TouchesNext(num.End - 1) && _t.IsChar(num.End, '-')) return false;
@@ -1264,6 +1334,14 @@ public sealed class DateExtractor
         if (n == 0.5 && unit == TimeUnit.Hour) { c = new Candidate(k, u + 1, "PT30M", "duration"); return true; }
         c = new Candidate(k, u + 1, Timex.Duration(n, unit), "duration");
         return true;
+    }
+
+    /// <summary>A cheap look-ahead before reading a number: a unit of time one or two words on ("six weeks", "two more weeks", "two hundred years").</summary>
+    private bool UnitFollows(int k)
+    {
+        for (int u = k + 1; u <= k + 3 && u < _to; u++)
+            if (_t.IsWord(u) && TryUnit(_t.Word(u), out _, out _)) return true;
+        return false;
     }
 
     /// <summary>"two weeks ago" (a week), "a year ago" (a year), "three days ago" (a day): the granularity of the unit.</summary>

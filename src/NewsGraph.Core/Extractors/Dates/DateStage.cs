@@ -13,7 +13,7 @@ public sealed class DateStage : IStage
     {
         article.Dates.Clear();
         if (article.Tokens.Count == 0) return;
-        var tokens = new ArticleTokens(article);
+        var tokens = ArticleTokens.For(article);
         DateExtractor.Extract(tokens, DateAnchor.For(article, tokens), article.Dates);
     }
 }

@@ -5,6 +5,24 @@ namespace NewsGraph.Core.Extractors.Dates;
 /// <summary>Formats TIMEX3 values and does the calendar arithmetic behind them (ISO weeks, quarters, seasons).</summary>
 public static class Timex
 {
+    /// <summary>Reads "yyyy-MM-dd" (the first ten characters of an ISO date or date-time) without culture-aware parsing.</summary>
+    public static bool TryParseIsoDay(ReadOnlySpan<char> s, out DateOnly day)
+    {
+        day = default;
+        if (s.Length < 10 || s[4] != '-' || s[7] != '-') return false;
+        int y = 0, m = 0, d = 0;
+        for (int k = 0; k < 10; k++)
+        {
+            if (k is 4 or 7) continue;
+            int digit = s[k] - '0';
+            if ((uint)digit > 9) return false;
+            if (k < 4) y = y * 10 + digit; else if (k < 7) m = m * 10 + digit; else d = d * 10 + digit;
+        }
+        if (y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) return false;
+        day = new DateOnly(y, m, d);
+        return true;
+    }
+
     public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Month(int year, int month) => $"{year:D4}-{month:D2}";
