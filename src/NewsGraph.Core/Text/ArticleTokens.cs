@@ -10,7 +10,9 @@ namespace NewsGraph.Core.Text;
 public sealed class ArticleTokens
 {
     private readonly string _text;
-    private readonly List<Token> _tokens;
+    private readonly List<Token> _list;
+    // A copy of the tokens, read many times by the pattern stages: array reads are cheaper than list reads.
+    private readonly Token[] _tokens;
     // For each sentence, the index of its first token; a last entry holds the token count.
     private readonly List<int> _sentenceStarts = new();
 
@@ -21,8 +23,8 @@ public sealed class ArticleTokens
     /// <summary>The view of <paramref name="article"/>'s tokens, built once and reused while its tokens and sentences are unchanged.</summary>
     public static ArticleTokens For(Article article)
     {
-        if (Shared.TryGetValue(article, out var view) && view._tokens == article.Tokens && view.Count == article.Tokens.Count
-            && view._sentenceCount == article.Sentences.Count && (view.Count == 0 || view._tokens[^1] == view._last))
+        if (Shared.TryGetValue(article, out var view) && view._list == article.Tokens && view.Count == article.Tokens.Count
+            && view._sentenceCount == article.Sentences.Count && (view.Count == 0 || article.Tokens[^1] == view._last))
             return view;
         view = new ArticleTokens(article);
         Shared.AddOrUpdate(article, view);
@@ -36,7 +38,8 @@ public sealed class ArticleTokens
         _sentenceCount = article.Sentences.Count;
         _last = article.Tokens.Count > 0 ? article.Tokens[^1] : default;
         _text = article.Text;
-        _tokens = article.Tokens;
+        _list = article.Tokens;
+        _tokens = article.Tokens.ToArray();
         int t = 0;
         if (article.Sentences.Count == 0)
         {
@@ -46,16 +49,16 @@ public sealed class ArticleTokens
         {
             foreach (var s in article.Sentences)
             {
-                while (t < _tokens.Count && _tokens[t].End <= s.Start) t++;
+                while (t < _tokens.Length && _tokens[t].End <= s.Start) t++;
                 if (_sentenceStarts.Count == 0 || _sentenceStarts[^1] != t) _sentenceStarts.Add(t);
             }
             if (_sentenceStarts[0] != 0) _sentenceStarts.Insert(0, 0);
         }
-        _sentenceStarts.Add(_tokens.Count);
+        _sentenceStarts.Add(_tokens.Length);
     }
 
     public string Text => _text;
-    public int Count => _tokens.Count;
+    public int Count => _tokens.Length;
     public Token this[int i] => _tokens[i];
 
     public int SentenceCount => _sentenceStarts.Count - 1;
@@ -71,36 +74,36 @@ public sealed class ArticleTokens
         return w.Length > 1 && w[^1] == '.' ? w[..^1] : w;
     }
 
-    public bool Is(int i, string word) => (uint)i < (uint)_tokens.Count && Word(i).Equals(word, StringComparison.OrdinalIgnoreCase);
+    public bool Is(int i, string word) => (uint)i < (uint)_tokens.Length && Word(i).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     public bool IsAny(int i, ReadOnlySpan<string> words)
     {
-        if ((uint)i >= (uint)_tokens.Count) return false;
+        if ((uint)i >= (uint)_tokens.Length) return false;
         var w = Word(i);
         foreach (var word in words)
             if (w.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
-    public bool IsChar(int i, char c) => (uint)i < (uint)_tokens.Count && _tokens[i].Length == 1 && _text[_tokens[i].Start] == c;
+    public bool IsChar(int i, char c) => (uint)i < (uint)_tokens.Length && _tokens[i].Length == 1 && _text[_tokens[i].Start] == c;
 
     public TokenKind Kind(int i) => _tokens[i].Kind;
 
-    public bool IsWord(int i) => (uint)i < (uint)_tokens.Count && _tokens[i].Kind == TokenKind.Word;
+    public bool IsWord(int i) => (uint)i < (uint)_tokens.Length && _tokens[i].Kind == TokenKind.Word;
 
-    public bool IsNumber(int i) => (uint)i < (uint)_tokens.Count && _tokens[i].Kind == TokenKind.Number;
+    public bool IsNumber(int i) => (uint)i < (uint)_tokens.Length && _tokens[i].Kind == TokenKind.Number;
 
     /// <summary>True when nothing (no space) separates token <paramref name="i"/> from the next one.</summary>
-    public bool TouchesNext(int i) => i + 1 < _tokens.Count && _tokens[i].End == _tokens[i + 1].Start;
+    public bool TouchesNext(int i) => i + 1 < _tokens.Length && _tokens[i].End == _tokens[i + 1].Start;
 
-    public bool StartsUpper(int i) => (uint)i < (uint)_tokens.Count && char.IsUpper(_text[_tokens[i].Start]);
+    public bool StartsUpper(int i) => (uint)i < (uint)_tokens.Length && char.IsUpper(_text[_tokens[i].Start]);
 
-    public bool StartsLower(int i) => (uint)i < (uint)_tokens.Count && char.IsLower(_text[_tokens[i].Start]);
+    public bool StartsLower(int i) => (uint)i < (uint)_tokens.Length && char.IsLower(_text[_tokens[i].Start]);
 
     /// <summary>True for a word with a capital anywhere ("Boeing", "iPhone", "UN").</summary>
     public bool HasUpper(int i)
     {
-        if ((uint)i >= (uint)_tokens.Count) return false;
+        if ((uint)i >= (uint)_tokens.Length) return false;
         foreach (var c in Word(i)) if (char.IsUpper(c)) return true;
         return false;
     }
