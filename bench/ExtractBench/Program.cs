@@ -9,8 +9,7 @@ using NewsGraph.Core.Readers;
 //
 //   dotnet run -c Release --project bench/ExtractBench [DIR] [--passes N] [--stages read|segmentation|default] [--per-stage]
 //
-// Besides wall-clock rates it prints articles per CPU-second (process CPU time), which a machine shared
-// with other jobs disturbs far less, and with --per-stage the share of time each stage takes.
+// --per-stage also prints each stage's share of the time spent in stages and its cost per article.
 //
 // DIR defaults to ../shared/data/news-corpus/bbc (2,225 BBC articles) when present, else samples/.
 // Files are read into memory first so the figure is the engine's, not the disk's.
@@ -52,9 +51,12 @@ Console.Error.WriteLine($"extract bench: {files.Count:N0} files, {inputBytes / 1
 
 var stageTicks = new long[pipeline.Stages.Count];
 Run(1); // warm-up: JIT and tiering
-var results = new List<(double Seconds, int Articles, long TextChars, long Tokens, double CpuSeconds)>();
+long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
+var results = new List<(double Seconds, double CpuSeconds, int Articles, long TextChars, long Tokens)>();
 for (int p = 0; p < passes; p++) results.Add(Run(p + 2));
 
+long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 var best = results.MinBy(r => r.Seconds);
 var median = results.OrderBy(r => r.Seconds).ElementAt(results.Count / 2);
 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -62,22 +64,23 @@ Console.WriteLine($"articles        {best.Articles:N0}");
 Console.WriteLine($"tokens          {best.Tokens:N0}");
 Console.WriteLine($"articles/s      {best.Articles / median.Seconds:N0} (median of {passes}; best {best.Articles / best.Seconds:N0})");
 Console.WriteLine($"input MB/s      {inputBytes / 1e6 / median.Seconds:0.0} (best {inputBytes / 1e6 / best.Seconds:0.0})");
+// CPU time drifts far less than wall time when other jobs share the cores.
+var medianCpu = results.OrderBy(r => r.CpuSeconds).ElementAt(results.Count / 2).CpuSeconds;
+Console.WriteLine($"input MB/CPU-s  {inputBytes / 1e6 / medianCpu:0.0} (per second of this thread's own CPU time, median: steadier than wall time on a shared machine)");
 Console.WriteLine($"text MB/s       {best.TextChars / 1e6 / median.Seconds:0.0} (UTF-16 chars of article text)");
 Console.WriteLine($"tokens/s        {best.Tokens / median.Seconds:N0}");
+Console.WriteLine($"allocated       {allocated / (double)passes / inputBytes:0.0} bytes per input byte; {GC.CollectionCount(0) - gen0Before} gen0 / {GC.CollectionCount(2) - gen2Before} gen2 collections in {passes} passes");
 Console.WriteLine($"peak memory     {peak / 1e6:0} MB (working set, includes the {inputBytes / 1e6:0.0} MB of input held in memory)");
-var cpuBest = results.MinBy(r => r.CpuSeconds);
-var cpuMedian = results.OrderBy(r => r.CpuSeconds).ElementAt(results.Count / 2);
-Console.WriteLine($"articles/cpu-s  {cpuBest.Articles / cpuMedian.CpuSeconds:N0} (median of {passes}; best {cpuBest.Articles / cpuBest.CpuSeconds:N0}; process CPU time, steadier on a shared machine)");
 if (perStage)
 {
     long total = stageTicks.Sum();
     for (int k = 0; k < pipeline.Stages.Count; k++)
-        Console.WriteLine($"stage {pipeline.Stages[k].Name,-12} {100.0 * stageTicks[k] / Math.Max(1, total),5:0.0}% of stage time, {stageTicks[k] / (double)System.Diagnostics.Stopwatch.Frequency / (passes + 1) * 1e6 / Math.Max(1, best.Articles):0.0} µs/article");
+        Console.WriteLine($"stage {pipeline.Stages[k].Name,-12} {100.0 * stageTicks[k] / Math.Max(1, total),5:0.0}% of stage time, {stageTicks[k] / (double)Stopwatch.Frequency / (passes + 1) * 1e6 / Math.Max(1, best.Articles):0.0} µs/article (wall)");
 }
 
-(double, int, long, long, double) Run(int pass)
+(double, double, int, long, long) Run(int pass)
 {
-    var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+    var cpuBefore = ThreadCpuSeconds();
     var clock = Stopwatch.StartNew();
     int articles = 0;
     long chars = 0, tokens = 0;
@@ -101,7 +104,24 @@ if (perStage)
             tokens += article.Tokens.Count;
         }
     }
-    return (clock.Elapsed.TotalSeconds, articles, chars, tokens, (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds);
+    var seconds = clock.Elapsed.TotalSeconds;
+    return (seconds, ThreadCpuSeconds() - cpuBefore, articles, chars, tokens);
+}
+
+// The calling thread's user+system CPU time, from /proc (Linux); falls back to the process's.
+static double ThreadCpuSeconds()
+{
+    try
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields 14 and 15 of stat (utime, stime), counted after the command name: indexes 11 and 12 here.
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+    }
+    catch (IOException)
+    {
+        return Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+    }
 }
 
 static string FindRepoRoot()

@@ -12,11 +12,15 @@ public static class Program
     [
         new ExtractCommand(),
         new IngestCommand(),
+        new FetchCommand(),
         new ListCommand(),
         new ShowCommand(),
         new SearchCommand(),
         new EvalCommand(),
         new TrainCommand(),
+        new ExportCommand(),
+        new EventsCommand(),
+        new DyadsCommand(),
     ];
 
     public static int Main(string[] argv)

@@ -1,6 +1,8 @@
 using NewsGraph.Core.Extractors.Amounts;
 using NewsGraph.Core.Extractors.Dates;
 using NewsGraph.Core.Extractors.Segmentation;
+using NewsGraph.Core.Extractors.Themes;
+using NewsGraph.Core.Extractors.Tone;
 
 namespace NewsGraph.Core.Pipeline;
 
@@ -12,7 +14,9 @@ public static class DefaultPipeline
         .Add(new TokenStage())
         .Add(new AmountStage())
         .Add(new CountStage())
-        .Add(new DateStage());
+        .Add(new DateStage())
+        .Add(new ToneStage())
+        .Add(new ThemeStage());
 
     public static ArticlePipeline Create() => CreateBuilder().Build();
 }
