@@ -9,6 +9,7 @@ using NewsGraph.Core.Readers;
 //
 //   dotnet run -c Release --project bench/ExtractBench [DIR] [--passes N] [--stages read|segmentation|default] [--per-stage]
 //
+// --skip a,b removes the named stages from the chosen pipeline (to price a stage: run with and without it).
 // --per-stage also prints each stage's share of the time spent in stages and its cost per article.
 //
 // DIR defaults to ../shared/data/news-corpus/bbc (2,225 BBC articles) when present, else samples/.
@@ -19,11 +20,13 @@ int passes = 5;
 string stages = "segmentation";
 string? dir = null;
 bool perStage = false;
+var skip = new List<string>();
 for (int i = 0; i < argv.Count; i++)
 {
     if (argv[i] == "--passes") passes = int.Parse(argv[++i]);
     else if (argv[i] == "--stages") stages = argv[++i];
     else if (argv[i] == "--per-stage") perStage = true;
+    else if (argv[i] == "--skip") skip.AddRange(argv[++i].Split(',', StringSplitOptions.RemoveEmptyEntries));
     else dir = argv[i];
 }
 var repo = FindRepoRoot();
@@ -39,12 +42,14 @@ var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
     .ToList();
 long inputBytes = files.Sum(f => (long)f.Bytes.Length);
 
-var pipeline = stages switch
+var builder = stages switch
 {
-    "read" => new PipelineBuilder().Build(),
-    "segmentation" => new PipelineBuilder().Add(new SentenceStage()).Add(new TokenStage()).Build(),
-    _ => DefaultPipeline.Create(),
+    "read" => new PipelineBuilder(),
+    "segmentation" => new PipelineBuilder().Add(new SentenceStage()).Add(new TokenStage()),
+    _ => DefaultPipeline.CreateBuilder(),
 };
+foreach (var name in skip) builder.Remove(name);
+var pipeline = builder.Build();
 var reader = ArticleReader.CreateDefault();
 
 Console.Error.WriteLine($"extract bench: {files.Count:N0} files, {inputBytes / 1e6:0.00} MB from {dir}; stages: {string.Join(", ", pipeline.Stages.Select(s => s.Name).DefaultIfEmpty("read only"))}; {passes} passes after a warm-up");

@@ -221,7 +221,7 @@ public sealed class DateExtractor
     private Trigger TriggerAt(int i)
     {
         var kind = _t.Kind(i);
-        if (kind == TokenKind.Number) return Trigger.Figure;
+        if (kind == TokenKind.Number) return FigureMayStart(i) ? Trigger.Figure : Trigger.None;
         if (kind != TokenKind.Word) return Trigger.None;
         var w = _t.Word(i);
         if (TriggerShapes.MayContain(w) && Triggers.TryGetValue(w, out var trigger))
@@ -243,6 +243,26 @@ public sealed class DateExtractor
         if (w.Length > 4 && (w[0] | 0x20) == 'm' && w[3] == '-' && (w[1] | 0x20) == 'i' && (w[2] | 0x20) == 'd') return Trigger.Modified;
         if (w.Length > 6 && w.Contains('-') && NumberWords.TryCardinal(w, out _)) return Trigger.Duration;
         return Trigger.None;
+    }
+
+    /// <summary>
+    /// Money, percentages and measures ("$95", "53%", "71.56bn", "15km") start no date; a figure with a
+    /// thousands comma or a decimal point only starts a duration or a clock time ("1,000 years", "18.5 hours", "3.55pm").
+    /// </summary>
+    private bool FigureMayStart(int i)
+    {
+        if (i - 1 >= _from && _t.Kind(i - 1) == TokenKind.Symbol && UnitLexicon.TrySymbol(_t.Word(i - 1), out _)) return false;
+        if (i + 1 < _to && _t.IsChar(i + 1, '%')) return false;
+        var w = _t.Word(i);
+        int letters = w.Length;
+        while (letters > 0 && char.IsLetter(w[letters - 1])) letters--;
+        var suffix = w[letters..];
+        if (!suffix.IsEmpty && !(suffix is "st" or "nd" or "rd" or "th" or "s" || suffix.Equals("am", StringComparison.OrdinalIgnoreCase)
+                                 || suffix.Equals("pm", StringComparison.OrdinalIgnoreCase)))
+            return false;
+        if (w[..letters].IndexOfAny(',', '.') >= 0 && suffix.IsEmpty)
+            return UnitFollows(i) || i + 1 < _to && _t.IsAny(i + 1, ["am", "pm", "a.m.", "p.m.", "a.m", "p.m"]);
+        return true;
     }
 
     private bool TryAt(int i, Trigger trigger, out Candidate best)
