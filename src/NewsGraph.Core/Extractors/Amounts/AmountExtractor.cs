@@ -130,7 +130,7 @@ public static class AmountExtractor
         // The unit, currency word or counted noun after the number.
         if (unit == null && currency == null && last < to)
         {
-            var match = MatchUnitAfter(t, last, to, num.Scaled);
+            var match = MatchUnitAfter(t, last, to, num.Scaled, num.Value);
             if (match.Relative) return false; // "two weeks ago", "five years old", "two years later"
             if (match.Entry is { } entry)
             {
@@ -268,7 +268,7 @@ public static class AmountExtractor
     ];
 
     /// <summary>The unit after the number at token <paramref name="j"/>: %, per cent, a currency word, a measure, a time unit or a counted noun.</summary>
-    private static UnitMatch MatchUnitAfter(ArticleTokens t, int j, int to, bool scaled)
+    private static UnitMatch MatchUnitAfter(ArticleTokens t, int j, int to, bool scaled, double value)
     {
         var none = new UnitMatch(null, j, -1, false);
         if (t.IsChar(j, '%')) return new(new("percent", UnitKind.Percent), j + 1, -1, false);
@@ -305,11 +305,15 @@ public static class AmountExtractor
             return new(measure, unitAt + 1, -1, false);
         }
         // A counted noun, perhaps after an adjective or two: "41 protesters", "2,000 new cases", "14 aid workers".
+        bool compound = false;
         for (int k = j; k < Math.Min(to, j + 3); k++)
         {
             if (!t.IsWord(k) || IsFunctionWord(t.Word(k))) break;
-            if (UnitLexicon.TryCountNoun(t.Word(k), allowUnlisted: k <= j + 1, out var counted))
+            // After a number above one a singular noun is a modifier: "two new share sales", "three car bombs".
+            bool modifier = value > 1 && UnitLexicon.IsSingularOfListed(t.Word(k));
+            if (!modifier && UnitLexicon.TryCountNoun(t.Word(k), allowUnlisted: k <= j + 1 || compound, out var counted))
                 return new(new(counted, UnitKind.Count), k + 1, k, false);
+            compound |= modifier;
             if (!t.StartsLower(k)) break;
         }
         return none;

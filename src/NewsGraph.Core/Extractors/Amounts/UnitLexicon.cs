@@ -239,6 +239,14 @@ public static class UnitLexicon
         return true;
     }
 
+    /// <summary>A listed noun in its singular form ("share", "car"), as opposed to its plural or a noun that is both ("aircraft", "crew").</summary>
+    public static bool IsSingularOfListed(ReadOnlySpan<char> word) =>
+        CountLookup.TryGetValue(word, out var unit) && word.Equals(unit, StringComparison.OrdinalIgnoreCase)
+        && !(word.Equals("aircraft", StringComparison.OrdinalIgnoreCase) || word.Equals("cattle", StringComparison.OrdinalIgnoreCase)
+             || word.Equals("sheep", StringComparison.OrdinalIgnoreCase) || word.Equals("fish", StringComparison.OrdinalIgnoreCase)
+             || word.Equals("species", StringComparison.OrdinalIgnoreCase) || word.Equals("series", StringComparison.OrdinalIgnoreCase)
+             || word.Equals("livestock", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Lower-case words of four or more letters ending in s that are not verbs or adverbs: "blazes", "goals".</summary>
     public static bool LooksPlural(ReadOnlySpan<char> word)
     {

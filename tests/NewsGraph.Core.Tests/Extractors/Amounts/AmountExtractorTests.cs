@@ -124,6 +124,14 @@ public class AmountExtractorTests
     }
 
     [Fact]
+    public void A_singular_noun_after_a_number_above_one_is_a_modifier_not_the_counted_thing()
+    {
+        var m = Only("The bank planned two new share sales.");
+        Assert.Equal((2.0, "sale"), (m.Value, m.Unit));
+        Assert.Equal(("aircraft", "aircraft"), (Only("Airbus delivered 735 aircraft.").Unit, Only("Airbus delivered 735 aircraft.").Object));
+    }
+
+    [Fact]
     public void A_year_followed_by_people_is_a_count_not_a_year()
     {
         var m = Only("Officials said 2000 people had been moved.");
