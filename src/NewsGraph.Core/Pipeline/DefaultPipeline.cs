@@ -1,3 +1,5 @@
+using NewsGraph.Core.Extractors.Amounts;
+using NewsGraph.Core.Extractors.Dates;
 using NewsGraph.Core.Extractors.Entities;
 using NewsGraph.Core.Extractors.Segmentation;
 using NewsGraph.Core.Extractors.Themes;
@@ -12,6 +14,9 @@ public static class DefaultPipeline
         .Add(new SentenceStage())
         .Add(new TokenStage())
         .Add(new EntityStage())
+        .Add(new AmountStage())
+        .Add(new CountStage())
+        .Add(new DateStage())
         .Add(new ToneStage())
         .Add(new ThemeStage());
 

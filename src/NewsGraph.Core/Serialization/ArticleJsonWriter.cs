@@ -95,6 +95,9 @@ public static class ArticleJsonWriter
             WriteNullable(w, "unit", m.Unit);
             WriteNullable(w, "per", m.Per);
             WriteNullable(w, "object", m.Object);
+            WriteNullable(w, "qualifier", m.Qualifier);
+            if (m.High is { } high) w.WriteNumber("high", high);
+            else w.WriteNull("high");
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -107,6 +110,7 @@ public static class ArticleJsonWriter
             w.WriteString("value", d.Value);
             WriteNullable(w, "granularity", d.Granularity);
             w.WriteBoolean("estimated", d.Estimated);
+            WriteNullable(w, "mod", d.Mod);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -14,5 +14,7 @@ public sealed class EvalCommand : SubcommandGroup
         new EvalNerCommand(),
         new ContentEvalCommand(),
         new EvalThemesCommand(),
+        new EvalDatesCommand(),
+        new EvalAmountsCommand(),
     ];
 }
