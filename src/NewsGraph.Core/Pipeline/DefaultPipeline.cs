@@ -1,3 +1,4 @@
+using NewsGraph.Core.Extractors.Quotes;
 using NewsGraph.Core.Extractors.Segmentation;
 
 namespace NewsGraph.Core.Pipeline;
@@ -7,7 +8,8 @@ public static class DefaultPipeline
 {
     public static PipelineBuilder CreateBuilder() => new PipelineBuilder()
         .Add(new SentenceStage())
-        .Add(new TokenStage());
+        .Add(new TokenStage())
+        .Add(new QuoteStage());
 
     public static ArticlePipeline Create() => CreateBuilder().Build();
 }

@@ -1,0 +1,636 @@
+using NewsGraph.Core.Documents;
+
+namespace NewsGraph.Core.Extractors.Quotes;
+
+/// <summary>A sentence as the quote stage reads it: article sentences joined where a quote runs across them.</summary>
+internal readonly record struct QuoteUnit(int Index, int Paragraph, Span Span, int FirstToken, int EndToken);
+
+internal enum CueKind
+{
+    /// <summary>“...,” he said / “...,” said Amina Yusuf.</summary>
+    AfterQuote,
+    /// <summary>Dyche raged: “...” / he said, “...”.</summary>
+    BeforeQuote,
+    /// <summary>Price stressed that ... / ..., mediators said / according to X, ...</summary>
+    Reported,
+    /// <summary>A verb that attributes only a quoted phrase: called it “a disgrace”.</summary>
+    Phrase,
+}
+
+/// <summary>A speech verb with its speaker and what it attributes.</summary>
+internal sealed class Cue
+{
+    public required SpeechVerb Verb { get; init; }
+    public int VerbToken { get; init; }
+    public int VerbEnd { get; init; }
+    public int Unit { get; init; }
+    public CueKind Kind { get; set; }
+    public SpeakerPhrase? Speaker { get; set; }
+    /// <summary>The speaker is the subject of an earlier verb: "..., adding that", "and warned that".</summary>
+    public bool SharesSubject { get; set; }
+    public List<int> Stretches { get; } = new();
+    public Span Clause { get; set; }
+    public CastMember? Member { get; set; }
+    public Span? SpeakerSpan { get; set; }
+}
+
+/// <summary>
+/// Finds the speech cues of a sentence: each speech verb outside quotation marks, the phrase that
+/// names its speaker (before the verb, after it when inverted, or the sentence's subject for "...,
+/// adding that"), and what it attributes: the quote beside it, a reported clause ("that ...", the
+/// clause before ", he said", the clause with "according to"), or quoted phrases in the sentence.
+/// </summary>
+internal sealed class CueFinder
+{
+    private const int ThatWindow = 16;
+
+    private readonly QuoteText _t;
+    private readonly IReadOnlyList<QuotedStretch> _stretches;
+    private readonly int[] _opens;
+    private readonly int[] _closes;
+
+    public CueFinder(QuoteText t, IReadOnlyList<QuotedStretch> stretches, int[] opens, int[] closes)
+    {
+        _t = t;
+        _stretches = stretches;
+        _opens = opens;
+        _closes = closes;
+    }
+
+    public void Find(QuoteUnit u, List<Cue> cues)
+    {
+        int start = ContentStart(u);
+        int first = cues.Count;
+        for (int i = start; i < u.EndToken; i++)
+        {
+            if (_t.Quoted(i) || !_t.IsWord(i)) continue;
+            if (_t.Equals(i, "according") && i + 1 < u.EndToken && _t.Equals(i + 1, "to"))
+            {
+                According(i, u, start, cues);
+                continue;
+            }
+            var verb = QuoteLexicon.Verb(_t[i]);
+            if (verb is null || !_t.IsLower(i)) continue;
+            int verbEnd = i;
+            if (verb.Particle is not null)
+            {
+                if (i + 1 >= u.EndToken || !_t.Equals(i + 1, verb.Particle)) continue;
+                verbEnd = i + 1;
+            }
+            if (!Plausible(i, verb, u, start)) continue;
+            var cue = Build(i, verbEnd, verb, u, start, cues, first);
+            if (cue is not null) cues.Add(cue);
+        }
+    }
+
+    /// <summary>Where the sentence's words start, past a wire dateline ("KHARTOUM, June 3 (Newswire) - ").</summary>
+    public int ContentStart(QuoteUnit u)
+    {
+        int s = u.FirstToken;
+        if (s >= u.EndToken) return s;
+        if (_t.IsWord(s) && IsAllCaps(_t[s]))
+        {
+            for (int k = s + 1; k < u.EndToken && k - s < 18; k++)
+            {
+                if (_t.IsQuoteMark(k)) break;
+                if (_t[k] is "-" or "--" or "—" or "–") return k + 1;
+            }
+        }
+        // "/Agency/." left at the start of a sentence by agency datelines.
+        if (_t.IsPunct(s, '/'))
+        {
+            for (int k = s + 1; k < u.EndToken && k - s < 5; k++)
+                if (_t.IsPunct(k, '/'))
+                    return k + 1 < u.EndToken && _t.IsPunct(k + 1, '.') ? k + 2 : k + 1;
+        }
+        return s;
+    }
+
+    private static bool IsAllCaps(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 3) return false;
+        foreach (var c in w) if (char.IsLetter(c) && !char.IsUpper(c)) return false;
+        return true;
+    }
+
+    /// <summary>Rules out the uses of a speech verb's forms that are not speech: "was said to", "a note", "would continue".</summary>
+    private bool Plausible(int i, SpeechVerb verb, QuoteUnit u, int start)
+    {
+        var w = _t[i];
+        bool ing = w.EndsWith("ing", StringComparison.Ordinal);
+        bool present = !ing && (w.Equals(verb.Lemma.Split(' ')[0], StringComparison.OrdinalIgnoreCase) || w.EndsWith('s') && !w.EndsWith("ss") || w is "says");
+        int before = i - 1;
+        if (before >= start)
+        {
+            var b = _t[before];
+            if (b is "is" or "was" or "were" or "been" or "being" or "be" or "are" or "to" or "as" or "not" or "n't" or "never") return false;
+            if (present && (b is "would" or "will" or "could" or "can" or "may" or "might" or "must" or "should" or "shall" or "did" or "does" or "do"))
+                return false;
+            if (_t.Is(before, SpeakerWordClass.Definite | SpeakerWordClass.Indefinite | SpeakerWordClass.Possessive) && !_t.Is(before, SpeakerWordClass.Pronoun))
+                return false; // "a note of protest", "his call for"
+        }
+        if (i + 1 < u.EndToken && _t.Equals(i + 1, "to") && verb.Lemma is "say" or "state" or "report" or "claim" or "allege")
+            return false; // "said to be in his late 40s"
+        if (ing)
+        {
+            // "..., adding that", "..., saying", and after a quote: “...,” adding “...”.
+            if (before < start) return false;
+            return _t.IsPunct(before, ',') || _closes[before] >= 0;
+        }
+        if (present)
+        {
+            if (verb.Lemma is not ("say" or "tell" or "add" or "insist" or "explain" or "argue" or "warn" or "admit" or "claim"
+                or "write" or "note" or "recall" or "reveal" or "describe" or "call" or "dismiss" or "complain" or "confirm"))
+                return false;
+            if (before >= start && _t.IsWord(before) && _t.IsLower(before) && !_t.Is(before, SpeakerWordClass.Pronoun)
+                && !_t.Is(before, SpeakerWordClass.Anonymous | SpeakerWordClass.Description | SpeakerWordClass.Role | SpeakerWordClass.Organisation)
+                && !IsSkippable(before))
+                return false; // "the talks continue", "those who describe"
+        }
+        return true;
+    }
+
+    private Cue? Build(int i, int verbEnd, SpeechVerb verb, QuoteUnit u, int start, List<Cue> cues, int firstInUnit)
+    {
+        int end = u.EndToken;
+        int floor = start;
+        for (int k = i - 1; k >= start; k--)
+            if (_closes[k] >= 0 || _t.IsPunct(k, ';')) { floor = k + 1; break; }
+
+        int prev = SkipBack(i - 1, floor);
+        if (prev == int.MinValue) return null; // negated: "did not say"
+        var cue = new Cue { Verb = verb, VerbToken = i, VerbEnd = verbEnd, Unit = u.Index };
+
+        // The speaker before the verb: "he said", "Price stressed", "Pat Cullen, the general secretary ..., said".
+        var subject = prev >= floor ? SubjectBefore(prev, floor) : null;
+        bool shares = false;
+        if (subject is null && prev >= floor && (_t.Equals(prev, "and") || _t.Equals(prev, "but")
+                                                 || _t.IsPunct(prev, ',') && _t[i].EndsWith("ing", StringComparison.Ordinal)))
+            shares = true;
+
+        // After a quote: “...,” he said / “...,” said X / ”, X told reporters.
+        int beforeSubject = subject is not null ? subject.First - 1 : prev;
+        if (beforeSubject >= start && _t.IsPunct(beforeSubject, ',')) beforeSubject--;
+        if (beforeSubject >= start && _closes[beforeSubject] >= 0 && !shares)
+        {
+            int stretch = _closes[beforeSubject];
+            if (subject is null)
+            {
+                subject = SubjectAfter(verbEnd + 1, end);
+                if (subject is not null && verb.Lemma is "tell" or "inform" or "assure" or "remind") subject = null;
+            }
+            bool endsSentence = EndsWithStop(stretch);
+            if (subject is not null && (!endsSentence || _t.IsLower(subject.First)))
+            {
+                cue.Kind = CueKind.AfterQuote;
+                cue.Speaker = subject;
+                cue.Stretches.Add(stretch);
+                // “A,” he said, “B.” : the same cue opens the next stretch.
+                int next = QuoteAfter(Math.Max(verbEnd, subject.Last) + 1, end);
+                if (next >= 0) cue.Stretches.Add(next);
+                return cue;
+            }
+        }
+        if (shares)
+        {
+            cue.SharesSubject = true;
+            for (int c = cues.Count - 1; c >= firstInUnit; c--)
+                if (cues[c].Speaker is not null || cues[c].SharesSubject)
+                {
+                    cue.Speaker = cues[c].Speaker;
+                    cue.SharesSubject = cues[c].Speaker is null;
+                    break;
+                }
+        }
+        else cue.Speaker = subject;
+
+        // Before a quote: Dyche raged: “...” / he said, “...” / A palace source told The Sun: “...”
+        int opened = QuoteAfter(verbEnd + 1, end);
+        if (opened >= 0 && (cue.Speaker is not null || cue.SharesSubject))
+        {
+            cue.Kind = CueKind.BeforeQuote;
+            cue.Stretches.Add(opened);
+            return cue;
+        }
+
+        // Inverted at the end of a sentence: "..., said Emma Li, an analyst at Vortexa."
+        if (cue.Speaker is null && !cue.SharesSubject && prev >= start && _t.IsPunct(prev, ',') && verb.Reporting)
+        {
+            var after = SubjectAfter(verbEnd + 1, end);
+            if (after is not null && verb.Lemma is not ("tell" or "inform" or "assure" or "remind") && OnlyAdjunctsAfter(after.Last + 1, end))
+            {
+                cue.Speaker = after;
+                cue.Kind = CueKind.Reported;
+                cue.Clause = ClauseSpan(start, prev);
+                return cue.Clause.IsEmpty ? null : cue;
+            }
+        }
+        if (cue.Speaker is null && !cue.SharesSubject) return null;
+
+        if (verb.Reporting)
+        {
+            int clause = Complement(verbEnd, verb, end);
+            if (clause >= 0)
+            {
+                cue.Kind = CueKind.Reported;
+                cue.Clause = ClauseSpan(clause, ClauseEnd(clause, end));
+                if (!cue.Clause.IsEmpty) return cue;
+            }
+            // "..., mediators said on Tuesday." : the clause before the speaker.
+            if (cue.Speaker is not null && !cue.SharesSubject && cue.Speaker.First - 1 >= start && _t.IsPunct(cue.Speaker.First - 1, ',')
+                && OnlyAdjunctsAfter(verbEnd + 1, end))
+            {
+                cue.Kind = CueKind.Reported;
+                cue.Clause = ClauseSpan(start, cue.Speaker.First - 1);
+                if (!cue.Clause.IsEmpty && !IsWholeQuote(cue.Clause)) return cue;
+            }
+        }
+        // Whatever else it is, it attributes quoted phrases in the sentence: blasted the referee as a “disgrace”.
+        cue.Kind = CueKind.Phrase;
+        cue.Clause = default;
+        return cue;
+    }
+
+    private void According(int i, QuoteUnit u, int start, List<Cue> cues)
+    {
+        int end = u.EndToken;
+        var who = SubjectAfter(i + 2, end);
+        if (who is null || who.Head >= 0 && IsDocument(_t[who.Head]) || who.HasName && IsDocument(_t[who.NameLast])) return;
+        var cue = new Cue { Verb = AccordingTo, VerbToken = i, VerbEnd = i + 1, Unit = u.Index, Speaker = who };
+        int afterWho = who.Last + 1;
+        // "According to X, “...”"
+        if (afterWho < end && _t.IsPunct(afterWho, ',') && afterWho + 1 < end && _opens[afterWho + 1] >= 0)
+        {
+            cue.Kind = CueKind.BeforeQuote;
+            cue.Stretches.Add(_opens[afterWho + 1]);
+            cues.Add(cue);
+            return;
+        }
+        cue.Kind = CueKind.Reported;
+        if (i - 1 >= start && _t.IsPunct(i - 1, ','))
+            cue.Clause = ClauseSpan(start, i - 1);
+        else if (i == start || i - 1 >= start && _t.IsWord(i - 1) && _t.IsCapitalised(i - 1) && i - 1 == start)
+        {
+            int comma = afterWho;
+            while (comma < end && !_t.IsPunct(comma, ',')) comma++;
+            if (comma >= end) return;
+            cue.Clause = ClauseSpan(comma + 1, ClauseEnd(comma + 1, end));
+        }
+        else return;
+        if (!cue.Clause.IsEmpty) cues.Add(cue);
+    }
+
+    public static readonly SpeechVerb AccordingTo = new("according to", true, null);
+
+    private static bool IsDocument(ReadOnlySpan<char> head) =>
+        head is "data" or "figures" or "statistics" or "report" or "reports" or "survey" or "study" or "estimates" or "estimate"
+            or "forecasts" or "forecast" or "documents" or "document" or "records" or "analysis" or "research" or "poll" or "polls"
+            or "census" or "calculations" or "tally" or "count" or "database" or "list" or "ranking" or "index" or "filings"
+            or "filing" or "website" or "map" or "images" or "footage" or "minutes" or "results" or "projections" or "papers"
+            or "reporting" or "tracking" or "schedule" or "guidance" or "rules" or "law";
+
+    /// <summary>Skips adverbs and auxiliaries between a subject and its verb; int.MinValue when the verb is negated.</summary>
+    private int SkipBack(int k, int floor)
+    {
+        while (k >= floor)
+        {
+            if (!_t.IsWord(k))
+            {
+                // ", for his part," before the verb.
+                if (_t.IsPunct(k, ',') && k - 4 >= floor && _t.Equals(k - 1, "part") && _t.Equals(k - 3, "for") && _t.IsPunct(k - 4, ','))
+                {
+                    k -= 5;
+                    continue;
+                }
+                return k;
+            }
+            var w = _t[k];
+            if (w is "not" or "n't" or "never") return int.MinValue;
+            if (IsSkippable(k))
+            {
+                k--;
+                continue;
+            }
+            if (_t.Equals(k, "part") && k - 2 >= floor && _t.Equals(k - 2, "for"))
+            {
+                k -= 3;
+                continue;
+            }
+            // "Sherman on Monday said"
+            if (QuoteText.IsWeekdayOrMonth(w) && k - 1 >= floor && _t.Equals(k - 1, "on"))
+            {
+                k -= 2;
+                continue;
+            }
+            return k;
+        }
+        return k;
+    }
+
+    private bool IsSkippable(int k)
+    {
+        var w = _t[k];
+        return w is "also" or "later" or "then" or "further" or "again" or "repeatedly" or "previously" or "earlier" or "recently"
+            or "reportedly" or "separately" or "similarly" or "once" or "always" or "openly" or "angrily" or "publicly" or "privately"
+            or "now" or "just" or "still" or "has" or "have" or "had" or "would" or "will" or "'d" or "’d" or "'ve" or "’ve"
+            or "simply" or "quickly" or "immediately" or "subsequently" or "additionally" or "finally" or "first" or "too"
+            or "apparently" or "allegedly" or "clearly" or "firmly" or "strongly" or "flatly" or "initially" or "originally"
+            or "personally" or "officially" or "formally" or "today" or "yesterday" or "tonight";
+    }
+
+    /// <summary>The subject phrase ending at <paramref name="prev"/>, reading across one appositive in commas.</summary>
+    private SpeakerPhrase? SubjectBefore(int prev, int floor)
+    {
+        if (!_t.IsPunct(prev, ','))
+        {
+            var direct = SpeakerPhrases.EndingAt(_t, prev, floor);
+            if (direct is null) return null;
+            // "Its head of policy, David Thomas, said" is handled below; "Dr X, the lead author" too.
+            return WithAppositiveBefore(direct, floor);
+        }
+        // "Pat Cullen, the general secretary of the RCN, said" / "Derek Fallon, 58, said" / "X, who ..., said".
+        int comma = -1;
+        for (int k = prev - 1; k >= floor && prev - k <= 32; k--)
+        {
+            if (_t.Quoted(k) || _t.IsPunct(k, ';') || _t.IsPunct(k, ':')) break;
+            if (_t.IsPunct(k, ',')) { comma = k; break; }
+        }
+        if (comma < 0) return null;
+        int segFirst = comma + 1, segLast = prev - 1;
+        if (segFirst > segLast) return null;
+        var head = SpeakerPhrases.EndingAt(_t, comma - 1, floor);
+        var segment = SpeakerPhrases.StartingAt(_t, segFirst, prev);
+        bool relative = _t[segFirst] is "who" or "which" or "whose" or "whom";
+        bool age = _t.IsNumber(segFirst) && segFirst == segLast;
+        bool appositive = segment is not null && (segment.Last == segLast || segment.Kind != PhraseKind.Name);
+        if (head is null)
+        {
+            // "In a statement, the Pakistani Taliban, announced": the phrase between commas is the subject.
+            return segment is not null && segment.Last == segLast ? segment : null;
+        }
+        // A prepositional phrase is not a subject: "In a statement, X, said".
+        if (head.First - 1 >= floor && _t.IsWord(head.First - 1) && _t[head.First - 1] is "in" or "on" or "at" or "after" or "during" or "In" or "On" or "At")
+            return segment is not null && segment.Last == segLast ? segment : null;
+        if (IsPrepositionStart(head.First)) return segment is not null && segment.Last == segLast ? segment : null;
+        if (!(relative || age || appositive)) return null;
+        if (appositive && segment is not null && !relative) head.Absorb(segment);
+        return WithAppositiveBefore(head, floor);
+    }
+
+    private bool IsPrepositionStart(int first) => _t[first] is "In" or "On" or "At" or "After" or "During" or "For" or "With";
+
+    /// <summary>"The health secretary, Wes Streeting," : a description before the name in commas.</summary>
+    private SpeakerPhrase WithAppositiveBefore(SpeakerPhrase phrase, int floor)
+    {
+        int comma = phrase.First - 1;
+        if (comma - 1 < floor || !_t.IsPunct(comma, ',')) return phrase;
+        if (phrase.Kind != PhraseKind.Name) return phrase;
+        var before = SpeakerPhrases.EndingAt(_t, comma - 1, floor);
+        if (before is null || before.Kind is not (PhraseKind.Definite or PhraseKind.Indefinite or PhraseKind.SpeaksFor)) return phrase;
+        if (before.First - 1 >= floor && !_t.IsPunct(before.First - 1, ',') && !_t.IsQuoteMark(before.First - 1)) return phrase;
+        before.Absorb(phrase);
+        return before;
+    }
+
+    /// <summary>The speaker after an inverted verb: "said Amina Yusuf, who runs a clinic", "added the official".</summary>
+    private SpeakerPhrase? SubjectAfter(int from, int end)
+    {
+        while (from < end && _t.IsWord(from) && IsSkippable(from)) from++;
+        if (from >= end || !_t.IsWord(from) && !_t.IsNumber(from)) return null;
+        if (_t.Is(from, SpeakerWordClass.Pronoun) && !_t.Is(from, SpeakerWordClass.Definite)) return null; // "said he" is rare; "said it was" is a clause
+        if (QuoteText.IsWeekdayOrMonth(_t[from])) return null; // AP style: "Brooks said Saturday"
+        var phrase = SpeakerPhrases.StartingAt(_t, from, end);
+        if (phrase is null || phrase.Kind == PhraseKind.Pronoun) return null;
+        int next = phrase.Last + 1;
+        // "people familiar with the matter", "a source close to the talks"
+        if (next + 1 < end && _t[next] is "familiar" or "close" && _t[next + 1] is "with" or "to")
+        {
+            int k = next + 2;
+            while (k < end && !_t.IsBreak(k) && k - next < 8) k++;
+            phrase.Last = k - 1;
+            next = k;
+        }
+        // "said Raj Mehta, an analyst at Barrow Securities": take the role from the appositive.
+        if (next + 1 < end && _t.IsPunct(next, ','))
+        {
+            var appositive = SpeakerPhrases.StartingAt(_t, next + 1, end);
+            if (appositive is not null && appositive.Kind is PhraseKind.Definite or PhraseKind.Indefinite)
+                phrase.Absorb(appositive);
+        }
+        return phrase;
+    }
+
+    /// <summary>The stretch whose opening mark comes next, past an adjunct and a colon or comma ("told The Sun: “").</summary>
+    private int QuoteAfter(int from, int end)
+    {
+        for (int k = from; k < end && k - from < 12; k++)
+        {
+            if (_opens[k] >= 0)
+            {
+                // Straight after the verb with no colon or comma: only a quote that starts a sentence.
+                bool punctuated = k - 1 >= from && (_t.IsPunct(k - 1, ':') || _t.IsPunct(k - 1, ','));
+                var s = _stretches[_opens[k]];
+                if (punctuated || char.IsUpper(_t.Text[s.Words.Start])) return _opens[k];
+                return -1;
+            }
+            if (_t.Quoted(k)) return -1;
+            if (_t.Equals(k, "that") || _t.IsPunct(k, '.') || _t.IsPunct(k, ';')) return -1;
+            if (_t.IsPunct(k, ',') || _t.IsPunct(k, ':'))
+            {
+                if (k + 1 < end && _opens[k + 1] >= 0) continue;
+                // "he said, adding: “..." is the next verb's; a comma not before a quote ends the search.
+                return -1;
+            }
+            if (_t.IsWord(k) && QuoteLexicon.Verb(_t[k]) is not null && _t.IsLower(k) && !_t.Equals(k, "post")) return -1;
+        }
+        return -1;
+    }
+
+    private bool EndsWithStop(int stretch)
+    {
+        var s = _stretches[stretch];
+        if (s.Words.IsEmpty) return false;
+        char last = _t.Text[s.Words.End - 1];
+        return last == '.';
+    }
+
+    /// <summary>Only time and place words, a "told X" object or a statement's source follow: the verb ends the sentence.</summary>
+    private bool OnlyAdjunctsAfter(int from, int end)
+    {
+        for (int k = from; k < end; k++)
+        {
+            if (_t.Quoted(k)) return false;
+            if (_t.IsPunct(k, ',') || _t.IsPunct(k, ';')) return true; // ", as rescuers dug ...": another clause
+            if (_t.Equals(k, "that")) return false;
+            if (_t.IsWord(k) && QuoteLexicon.Verb(_t[k]) is { Reporting: true } && _t.IsLower(k) && !_t[k].EndsWith("ed", StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Where the reported clause after a verb starts, or -1.</summary>
+    private int Complement(int verbEnd, SpeechVerb verb, int end)
+    {
+        int j = verbEnd + 1;
+        // "that" soon after the verb: "said on Tuesday that", "told a briefing in Beijing that", "expressed hope that".
+        for (int k = j; k < end && k - j < ThatWindow; k++)
+        {
+            if (_t.Quoted(k) || _t.IsBreak(k) && !_t.IsPunct(k, '-')) break;
+            if (_t.Equals(k, "that")) return k + 1 < end ? k + 1 : -1;
+            if (_t.IsWord(k) && _t.IsLower(k) && QuoteLexicon.Verb(_t[k]) is not null && k > j) break;
+        }
+        int c = j;
+        if (verb.Lemma is "tell" or "inform" or "assure" or "remind" or "warn")
+        {
+            var addressee = SpeakerPhrases.StartingAt(_t, c, end);
+            if (addressee is not null) c = addressee.Last + 1;
+        }
+        c = SkipTimeAdjunct(c, end);
+        return IsClauseStart(c, end) ? c : -1;
+    }
+
+    private int SkipTimeAdjunct(int c, int end)
+    {
+        if (c >= end) return c;
+        var w = _t[c];
+        if (w is "on" && c + 1 < end && QuoteText.IsWeekdayOrMonth(_t[c + 1])) return c + 2;
+        if (w is "last" or "this" or "next" && c + 1 < end && _t[c + 1] is "week" or "month" or "year" or "night" or "weekend" or "summer" or "spring" or "autumn" or "winter" or "morning" or "evening")
+            return c + 2;
+        if (w is "earlier" or "later" or "afterwards" or "yesterday" or "today" or "overnight" or "again" or "privately" or "publicly" or "separately") return c + 1;
+        if (QuoteText.IsWeekdayOrMonth(w)) return c + 1;
+        return c;
+    }
+
+    /// <summary>Whether a clause starts at <paramref name="c"/>: a subject, then a finite verb within a few words.</summary>
+    private bool IsClauseStart(int c, int end)
+    {
+        if (c >= end || _t.Quoted(c) && _opens[c] < 0) return false;
+        if (_opens[c] >= 0) return false; // a quote straight after the verb is a direct quote, not reported speech
+        if (!_t.IsWord(c) && !_t.IsNumber(c)) return false;
+        var w = _t[c];
+        if (_t.Is(c, SpeakerWordClass.Pronoun) || w is "there" or "There")
+            return c + 1 < end && _t.IsWord(c + 1) && _t.IsLower(c + 1) && !IsPreposition(_t[c + 1]);
+        if (_t.IsLower(c) && !_t.Is(c, SpeakerWordClass.Definite | SpeakerWordClass.Indefinite | SpeakerWordClass.Possessive
+                                        | SpeakerWordClass.Adjective | SpeakerWordClass.Anonymous | SpeakerWordClass.Description
+                                        | SpeakerWordClass.Organisation | SpeakerWordClass.Role)
+            && !_t.IsNumber(c) && w is not ("no" or "all" or "every" or "more" or "most" or "any" or "nothing" or "none"))
+            return false; // "said in", "warned against": not a subject
+        for (int k = c + 1; k < end && k - c <= 14; k++)
+        {
+            if (_t.IsPunct(k, ',') || _t.IsPunct(k, ';') || _t.IsPunct(k, ':') || _t.IsPunct(k, '.')) return false;
+            if (_t.IsQuoteMark(k) && _opens[k] >= 0) continue;
+            if (!_t.IsWord(k)) continue;
+            if (_t[k] is "and" or "or" or "but") return false;
+            if (IsFinite(k, c)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsPreposition(ReadOnlySpan<char> w) =>
+        w is "in" or "on" or "at" or "to" or "for" or "of" or "with" or "by" or "from" or "about" or "into" or "over";
+
+    /// <summary>A finite verb: an auxiliary, a past tense, or a present tense right after a one-word subject.</summary>
+    private bool IsFinite(int k, int subjectStart)
+    {
+        var w = _t[k];
+        if (w is "is" or "are" or "was" or "were" or "has" or "have" or "had" or "will" or "would" or "can" or "could" or "may"
+            or "might" or "must" or "shall" or "should" or "did" or "does" or "do" or "'s" or "’s" or "'re" or "’re" or "'ll" or "’ll"
+            or "’d" or "'d" or "remains" or "remained" or "appears" or "appeared" or "seems" or "seemed" or "needs" or "wants")
+            return !(w is "'s" or "’s") || k == subjectStart + 1 && _t.Is(subjectStart, SpeakerWordClass.Pronoun);
+        if (!_t.IsLower(k)) return false;
+        if (IrregularPast(w)) return true;
+        if (w.Length >= 5 && w.EndsWith("ed", StringComparison.Ordinal) && !_t.Is(k, SpeakerWordClass.Adjective) && w is not ("united" or "unnamed" or "armed" or "advanced" or "detailed" or "limited" or "related"))
+            return true;
+        // "Iran welcomes", "Kazakhstan attaches": a present tense after a one-word subject.
+        return k == subjectStart + 1 && w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss") && !_t.Is(k, SpeakerWordClass.Anonymous | SpeakerWordClass.Description | SpeakerWordClass.Role | SpeakerWordClass.Organisation)
+               && _t.IsCapitalised(subjectStart);
+    }
+
+    private static bool IrregularPast(ReadOnlySpan<char> w) =>
+        w is "made" or "took" or "found" or "came" or "went" or "gave" or "got" or "left" or "kept" or "held" or "met" or "sent" or "lost"
+            or "won" or "told" or "said" or "saw" or "knew" or "thought" or "felt" or "brought" or "began" or "ran" or "paid" or "set"
+            or "put" or "cut" or "hit" or "led" or "built" or "spent" or "stood" or "became" or "fell" or "rose" or "sold" or "bought"
+            or "grew" or "drew" or "threw" or "wrote" or "spoke" or "broke" or "chose" or "drove" or "flew" or "forgot" or "hid"
+            or "meant" or "overcame" or "sought" or "taught" or "understood" or "withdrew" or "wore" or "won't" or "can't" or "lay"
+            or "struck" or "fought" or "caught" or "sat" or "slept" or "shot" or "swore";
+
+    /// <summary>Where a reported clause ends: the sentence's end, or before the next attribution or "and that".</summary>
+    private int ClauseEnd(int from, int end)
+    {
+        for (int k = from; k < end; k++)
+        {
+            if (_t.Quoted(k)) continue;
+            if (_t.IsPunct(k, ';')) return k;
+            bool comma = _t.IsPunct(k, ',');
+            int next = comma ? k + 1 : k;
+            if (next >= end) break;
+            if (comma && _t.IsWord(next) && _t.IsLower(next) && _t[next].EndsWith("ing", StringComparison.Ordinal) && QuoteLexicon.Verb(_t[next]) is not null)
+                return k; // ", adding that", ", saying"
+            if (comma && _t.Equals(next, "according")) return k;
+            if (_t[next] is "and" or "but" && next + 1 < end && (_t.Equals(next + 1, "that")
+                                                               || _t.IsLower(next + 1) && QuoteLexicon.Verb(_t[next + 1]) is { Reporting: true }))
+                return k;
+            if (comma && next + 1 < end && (_t[next] is "but" or "and") && next + 2 < end && _t.Equals(next + 2, "that")) return k;
+        }
+        return end;
+    }
+
+    private Span ClauseSpan(int from, int endExclusive)
+    {
+        int last = endExclusive - 1;
+        while (last >= from && _t.IsBreak(last) && !(_t.IsQuoteMark(last) && _closes[last] >= 0) && !_t.IsPunct(last, ')'))
+            last--;
+        if (last < from) return default;
+        // At least three words: "said so" and "added" alone say nothing.
+        int words = 0;
+        for (int k = from; k <= last; k++) if (_t.IsWord(k) || _t.IsNumber(k)) words++;
+        if (words < 3) return default;
+        return new Span(_t.Start(from), _t.End(last));
+    }
+
+    private bool IsWholeQuote(Span clause)
+    {
+        foreach (var s in _stretches)
+            if (s.Open <= clause.Start && s.End >= clause.End - 1) return true;
+        return false;
+    }
+
+    /// <summary>The sentence's subject: past an opening phrase ("Also on Tuesday,", "Speaking afterwards,").</summary>
+    public SpeakerPhrase? MainSubject(QuoteUnit u)
+    {
+        int p = ContentStart(u);
+        int end = u.EndToken;
+        if (p >= end) return null;
+        if (_t[p] is "But" or "And" or "Yet" or "So" or "Still") p++;
+        if (p < end && IsOpening(p))
+        {
+            int k = p + 1;
+            while (k < end && k - p < 30 && !_t.IsPunct(k, ',') && !_t.Quoted(k)) k++;
+            if (k >= end || !_t.IsPunct(k, ',')) return null;
+            p = k + 1;
+        }
+        if (p >= end || _opens[p] >= 0) return null;
+        var np = SpeakerPhrases.StartingAt(_t, p, end);
+        if (np is null) return null;
+        int next = np.Last + 1;
+        if (next + 1 < end && _t.IsPunct(next, ','))
+        {
+            var appositive = SpeakerPhrases.StartingAt(_t, next + 1, end);
+            if (appositive is not null && appositive.Last + 1 < end && _t.IsPunct(appositive.Last + 1, ','))
+                np.Absorb(appositive);
+        }
+        return np;
+    }
+
+    private bool IsOpening(int p)
+    {
+        var w = _t[p];
+        if (w is "In" or "On" or "At" or "During" or "After" or "Before" or "Also" or "Meanwhile" or "However" or "Elsewhere"
+            or "Outside" or "Inside" or "Following" or "Earlier" or "Later" or "Afterwards" or "Separately" or "Under" or "Despite"
+            or "While" or "When" or "As" or "Since" or "Although" or "Though" or "For" or "From" or "With" or "Without" or "Last"
+            or "This" or "Yesterday" or "Today" or "Overnight" or "Instead" or "Besides" or "Amid" or "Asked" or "Speaking"
+            or "Addressing" or "Writing" or "Responding" or "Commenting" or "Opening" or "Sentencing" or "Closing" or "Reacting")
+            return true;
+        return _t.IsCapitalised(p) && _t.IsWord(p) && (w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal))
+               && QuoteLexicon.GenderOfFirstName(w) == '\0' && p + 1 < _t.Count && _t.IsLower(p + 1);
+    }
+}
