@@ -6,13 +6,17 @@ internal enum SpeakerKind { Person, Organisation, Anonymous, Description }
 
 /// <summary>
 /// One person, organisation or unnamed source of an article, with what the article says about them
-/// (roles, nationality, gender) and where they were mentioned, counted in sentences: the headline is
+/// (roles, nationality, gender) and where they were mentioned. A place is a position: the sentence
+/// times 4096 plus the word in it, so that order inside a sentence counts too; the headline is
 /// sentence -2, a caption -1, the body's sentences 0, 1, 2 ...
 /// </summary>
 internal sealed class CastMember
 {
-    public const int Headline = -2;
-    public const int Caption = -1;
+    public const int Headline = -2 << 12;
+    public const int Caption = -1 << 12;
+
+    public static int At(int sentence, int word) => (sentence << 12) + Math.Clamp(word, 0, 4095);
+    public static int SentenceOf(int position) => position >> 12;
 
     public required string Name { get; set; }
     public SpeakerKind Kind { get; set; }
@@ -115,6 +119,7 @@ internal sealed class ArticleCast
             if ((m.Kind == SpeakerKind.Organisation) != organisation && !Shared(m, key)) continue;
             int score = 0;
             foreach (var form in m.NameForms) score = Math.Max(score, Match(key, form));
+            if (score == 1 && (organisation || m.Kind == SpeakerKind.Organisation)) score = 0;
             if (score == 0) continue;
             int recency = Math.Max(m.LastMentionBefore(sentence + 1), m.LastSpoke);
             if (score > bestScore || score == bestScore && recency > bestRecency)
@@ -138,7 +143,7 @@ internal sealed class ArticleCast
         if (key.Length < form.Length && form.AsSpan()[(form.Length - key.Length)..].SequenceEqual(key)) return 3;
         if (form.Length < key.Length && key.AsSpan()[(key.Length - form.Length)..].SequenceEqual(form)) return 3;
         if (key.Length <= form.Length && Close(key[^1], form[^1]) && Prefix(key, form, key.Length - 1)) return 2;
-        // "Wang" for "Wang Wenbin": Chinese order puts the family name first.
+        // "Wang" for "Wang Wenbin": Chinese order puts the family name first (people only, see Find).
         if (key.Length == 1 && form.Length == 2 && key[0] == form[0] && key[0].Length >= 2) return 1;
         return 0;
     }

@@ -18,11 +18,11 @@ internal static class CastBuilder
         var captionText = article.Captions.Select(c => Read(c)).ToList();
         var headline = article.Title.Length > 0 ? Read(article.Title) : null;
 
-        foreach (var caption in captionText) ScanNames(caption, 0, caption.Count, cast, CastMember.Caption, requireEvidence: false);
+        foreach (var caption in captionText) ScanCaption(caption, cast);
 
         bool tagged = article.Entities.Any(e => e.Type is "PERSON" or "ORG");
         if (tagged) AddEntities(article, t, units, cast);
-        else foreach (var u in units) ScanNames(t, finder.ContentStart(u), u.EndToken, cast, u.Index, requireEvidence: true);
+        else foreach (var u in units) ScanNames(t, finder.ContentStart(u), u.EndToken, cast, u.Index, u.FirstToken, requireEvidence: true);
 
         if (headline is not null) AddHeadlineSpeaker(headline, captionText, cast);
         return cast;
@@ -41,7 +41,8 @@ internal static class CastBuilder
         {
             if (e.Type is not ("PERSON" or "ORG" or "GPE" or "NORP")) continue;
             var kind = e.Type == "PERSON" ? SpeakerKind.Person : SpeakerKind.Organisation;
-            int unit = UnitAt(units, e.Span.Start);
+            int unitIndex = UnitAt(units, e.Span.Start);
+            int unit = CastMember.At(unitIndex, t.TokenAtOrAfter(e.Span.Start) - units[unitIndex].FirstToken);
             var name = e.Canonical ?? article.Slice(e.Span);
             if (e.Type is "GPE" or "NORP" && cast.Find(name, true, unit) is null && e.Canonical is null) continue;
             var member = cast.Named(name, kind, unit);
@@ -84,7 +85,7 @@ internal static class CastBuilder
             if (units[mid].Span.Start <= offset) lo = mid;
             else hi = mid - 1;
         }
-        return units.Count == 0 ? 0 : units[lo].Index;
+        return units.Count == 0 ? 0 : lo;
     }
 
     /// <summary>
@@ -92,7 +93,21 @@ internal static class CastBuilder
     /// known first name), "Derek Fallon, 58,", "X, who ..."; and organisations by their last word. A
     /// lone capitalised word only counts when it is the surname of someone already met.
     /// </summary>
-    private static void ScanNames(QuoteText t, int from, int end, ArticleCast cast, int sentence, bool requireEvidence)
+    /// <summary>
+    /// People in a caption: names of two words or more, or a caption that is a name alone ("Amir-Abdollahian");
+    /// not a tabloid label before a colon ("Steaming: Town boss Ray Dyche ...").
+    /// </summary>
+    private static void ScanCaption(QuoteText caption, ArticleCast cast)
+    {
+        int from = 0;
+        for (int k = 0; k < caption.Count && k < 4; k++)
+            if (caption.IsPunct(k, ':')) { from = k + 1; break; }
+        int words = 0;
+        for (int k = from; k < caption.Count; k++) if (caption.IsWord(k)) words++;
+        ScanNames(caption, from, caption.Count, cast, -1, 0, requireEvidence: false, singleAllowed: words == 1);
+    }
+
+    private static void ScanNames(QuoteText t, int from, int end, ArticleCast cast, int sentenceIndex, int sentenceFirstToken, bool requireEvidence, bool singleAllowed = true)
     {
         for (int i = from; i < end; i++)
         {
@@ -102,6 +117,7 @@ internal static class CastBuilder
                    && (t.IsCapitalised(runEnd + 1) || QuoteText.IsParticle(t[runEnd + 1]) && runEnd + 2 < end && t.IsCapitalised(runEnd + 2)))
                 runEnd++;
             var phrase = SpeakerPhrases.EndingAt(t, runEnd, Math.Max(from, i - 6));
+            int sentence = CastMember.At(sentenceIndex, i - sentenceFirstToken);
             i = runEnd;
             if (phrase is null || phrase.Kind != PhraseKind.Name || !phrase.HasName) continue;
             var name = phrase.Name(t);
@@ -113,11 +129,12 @@ internal static class CastBuilder
                 continue;
             }
             bool single = phrase.NameFirst == phrase.NameLast;
+            if (single && !singleAllowed) continue;
             var known = cast.Find(name, false, sentence);
             bool evidence = phrase.Descriptors.Any(d => QuoteLexicon.Word(d).Is(SpeakerWordClass.Role | SpeakerWordClass.Title))
                             || phrase.Gender != '\0' && !single
                             || FollowedByAgeOrWho(t, runEnd, end);
-            if (known is null && (single && requireEvidence && !FollowedByAgeOrWho(t, runEnd, end) || requireEvidence && !evidence)) continue;
+            if (known is null && requireEvidence && !evidence) continue;
             if (single && QuoteText.IsWeekdayOrMonth(t[phrase.NameFirst])) continue;
             var member = known is not null && (single || ArticleCast.NormaliseName(name).Length <= ArticleCast.NormaliseName(known.Name).Length)
                 ? known
@@ -159,7 +176,7 @@ internal static class CastBuilder
         if (phrase.Kind != PhraseKind.Definite || phrase.Head < 0 || !headline.Is(phrase.Head, SpeakerWordClass.Role)) return;
         // A role with no name ("Iran FM"): the person the captions show, or the first one in the body who fits.
         var head = (headline.Word(phrase.Head).Canonical ?? headline[phrase.Head].ToString().ToLowerInvariant()).Split(' ')[^1];
-        CastMember? holder = cast.Members.FirstOrDefault(m => m.Kind == SpeakerKind.Person && m.Mentions.Contains(CastMember.Caption)
+        CastMember? holder = cast.Members.FirstOrDefault(m => m.Kind == SpeakerKind.Person && m.Mentions.Any(x => CastMember.SentenceOf(x) == -1)
                                                              && !SpeakerResolver.Conflicts(phrase.Descriptors, m)
                                                              && (m.Country is null || phrase.Country is null || m.Country == phrase.Country));
         holder ??= cast.Members.Where(m => m.Kind == SpeakerKind.Person && SpeakerResolver.RoleFit(phrase, head, m) > 2)

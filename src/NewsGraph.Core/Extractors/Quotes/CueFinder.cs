@@ -30,6 +30,8 @@ internal sealed class Cue
     public bool SharesSubject { get; set; }
     public List<int> Stretches { get; } = new();
     public Span Clause { get; set; }
+    /// <summary>Where a second clause of the same speaker starts ("... and that B"), or -1.</summary>
+    public int Continuation { get; set; } = -1;
     public CastMember? Member { get; set; }
     public Span? SpeakerSpan { get; set; }
 }
@@ -57,9 +59,14 @@ internal sealed class CueFinder
         _closes = closes;
     }
 
+    private QuoteUnit _u;
+    private int _start;
+
     public void Find(QuoteUnit u, List<Cue> cues)
     {
         int start = ContentStart(u);
+        _u = u;
+        _start = start;
         int first = cues.Count;
         for (int i = start; i < u.EndToken; i++)
         {
@@ -79,9 +86,33 @@ internal sealed class CueFinder
             }
             if (!Plausible(i, verb, u, start)) continue;
             var cue = Build(i, verbEnd, verb, u, start, cues, first);
-            if (cue is not null) cues.Add(cue);
+            if (cue is null) continue;
+            cues.Add(cue);
+            if (cue.Kind != CueKind.Reported || cue.Clause.IsEmpty || t_End(cue.Clause) <= i) continue;
+            // "X said A, and that B": B is a second clause of the same speaker.
+            while (cue.Continuation >= 0)
+            {
+                var more = new Cue { Verb = verb, VerbToken = i, VerbEnd = verbEnd, Unit = u.Index, Kind = CueKind.Reported,
+                                     Speaker = cue.Speaker, SharesSubject = cue.SharesSubject };
+                int from = cue.Continuation;
+                var (end, next) = ClauseEnd(from, u.EndToken);
+                more.Clause = ClauseSpan(from, end);
+                more.Continuation = next;
+                if (more.Clause.IsEmpty) break;
+                cues.Add(more);
+                cue = more;
+            }
+            // A speech verb inside someone's reported clause is part of what they said.
+            int clauseEnd = _t.TokenAtOrAfter(cue.Clause.End);
+            if (clauseEnd > i) i = clauseEnd - 1;
         }
     }
+
+    private int t_End(Span clause) => _t.TokenAtOrAfter(clause.End);
+
+    /// <summary>A speech verb used as a verb at <paramref name="k"/> ("by state media" and "his call" are nouns).</summary>
+    private bool IsVerbAt(int k) =>
+        _t.IsWord(k) && _t.IsLower(k) && QuoteLexicon.Verb(_t[k]) is { } v && Plausible(k, v, _u, _start);
 
     /// <summary>Where the sentence's words start, past a wire dateline ("KHARTOUM, June 3 (Newswire) - ").</summary>
     public int ContentStart(QuoteUnit u)
@@ -123,7 +154,12 @@ internal sealed class CueFinder
         if (before >= start)
         {
             var b = _t[before];
+            // "Moscow is insisting that": the progressive is speech; "was said", "been reported" are not.
+            if (ing && b is "is" or "was" or "were" or "are") return true;
             if (b is "is" or "was" or "were" or "been" or "being" or "be" or "are" or "to" or "as" or "not" or "n't" or "never") return false;
+            // "When asked about ...", "if pressed": a participle, no one is speaking.
+            if (b is "when" or "When" or "if" or "If" or "once" or "Once" or "unless" or "until" or "while" or "While" or "after" or "After" or "before" or "Before") return false;
+            if (_t.IsPossessive(before)) return false; // "the State Department’s claims"
             if (present && (b is "would" or "will" or "could" or "can" or "may" or "might" or "must" or "should" or "shall" or "did" or "does" or "do"))
                 return false;
             if (_t.Is(before, SpeakerWordClass.Definite | SpeakerWordClass.Indefinite | SpeakerWordClass.Possessive) && !_t.Is(before, SpeakerWordClass.Pronoun))
@@ -133,16 +169,20 @@ internal sealed class CueFinder
             return false; // "said to be in his late 40s"
         if (ing)
         {
-            // "..., adding that", "..., saying", and after a quote: “...,” adding “...”.
+            // "..., adding that", "..., saying", after a quote (“...,” adding “...”), and "with Stoltenberg
+            // openly suggesting that".
             if (before < start) return false;
-            return _t.IsPunct(before, ',') || _closes[before] >= 0;
+            if (_t.IsPunct(before, ',') || _closes[before] >= 0) return true;
+            int k = before;
+            while (k >= start && _t.IsWord(k) && IsSkippable(k)) k--;
+            return k >= start && _t.IsCapitalised(k) && k > start;
         }
         if (present)
         {
             if (verb.Lemma is not ("say" or "tell" or "add" or "insist" or "explain" or "argue" or "warn" or "admit" or "claim"
                 or "write" or "note" or "recall" or "reveal" or "describe" or "call" or "dismiss" or "complain" or "confirm"))
                 return false;
-            if (before >= start && _t.IsWord(before) && _t.IsLower(before) && !_t.Is(before, SpeakerWordClass.Pronoun)
+            if (before >= start && _t.IsWord(before) && _t.IsLower(before) && !_t.Is(before, SpeakerWordClass.Pronoun) && _t[before] is not ("and" or "but")
                 && !_t.Is(before, SpeakerWordClass.Anonymous | SpeakerWordClass.Description | SpeakerWordClass.Role | SpeakerWordClass.Organisation)
                 && !IsSkippable(before))
                 return false; // "the talks continue", "those who describe"
@@ -171,7 +211,7 @@ internal sealed class CueFinder
         // After a quote: “...,” he said / “...,” said X / ”, X told reporters.
         int beforeSubject = subject is not null ? subject.First - 1 : prev;
         if (beforeSubject >= start && _t.IsPunct(beforeSubject, ',')) beforeSubject--;
-        if (beforeSubject >= start && _closes[beforeSubject] >= 0 && !shares)
+        if (beforeSubject >= start && _closes[beforeSubject] >= 0 && !shares && OpensClause(_closes[beforeSubject], start))
         {
             int stretch = _closes[beforeSubject];
             if (subject is null)
@@ -216,8 +256,9 @@ internal sealed class CueFinder
         // Inverted at the end of a sentence: "..., said Emma Li, an analyst at Vortexa."
         if (cue.Speaker is null && !cue.SharesSubject && prev >= start && _t.IsPunct(prev, ',') && verb.Reporting)
         {
-            var after = SubjectAfter(verbEnd + 1, end);
-            if (after is not null && verb.Lemma is not ("tell" or "inform" or "assure" or "remind") && OnlyAdjunctsAfter(after.Last + 1, end))
+            var after = IsClauseStart(SkipTimeAdjunct(verbEnd + 1, end), end) ? null : SubjectAfter(verbEnd + 1, end);
+            if (after is not null && verb.Lemma is not ("tell" or "inform" or "assure" or "remind") && OnlyAdjunctsAfter(after.Last + 1, end)
+                && HasFiniteVerb(start, prev))
             {
                 cue.Speaker = after;
                 cue.Kind = CueKind.Reported;
@@ -233,12 +274,14 @@ internal sealed class CueFinder
             if (clause >= 0)
             {
                 cue.Kind = CueKind.Reported;
-                cue.Clause = ClauseSpan(clause, ClauseEnd(clause, end));
+                var (clauseEnd, more) = ClauseEnd(clause, end);
+                cue.Clause = ClauseSpan(clause, clauseEnd);
+                cue.Continuation = more;
                 if (!cue.Clause.IsEmpty) return cue;
             }
             // "..., mediators said on Tuesday." : the clause before the speaker.
             if (cue.Speaker is not null && !cue.SharesSubject && cue.Speaker.First - 1 >= start && _t.IsPunct(cue.Speaker.First - 1, ',')
-                && OnlyAdjunctsAfter(verbEnd + 1, end))
+                && OnlyAdjunctsAfter(verbEnd + 1, end) && HasFiniteVerb(start, cue.Speaker.First - 1))
             {
                 cue.Kind = CueKind.Reported;
                 cue.Clause = ClauseSpan(start, cue.Speaker.First - 1);
@@ -274,7 +317,7 @@ internal sealed class CueFinder
             int comma = afterWho;
             while (comma < end && !_t.IsPunct(comma, ',')) comma++;
             if (comma >= end) return;
-            cue.Clause = ClauseSpan(comma + 1, ClauseEnd(comma + 1, end));
+            cue.Clause = ClauseSpan(comma + 1, ClauseEnd(comma + 1, end).End);
         }
         else return;
         if (!cue.Clause.IsEmpty) cues.Add(cue);
@@ -314,6 +357,18 @@ internal sealed class CueFinder
             if (_t.Equals(k, "part") && k - 2 >= floor && _t.Equals(k - 2, "for"))
             {
                 k -= 3;
+                continue;
+            }
+            // "Dyche last night blasted", "the minister this week warned"
+            if (w is "night" or "week" or "month" or "year" or "weekend" or "morning" or "evening" or "afternoon" && k - 1 >= floor && _t[k - 1] is "last" or "this" or "on")
+            {
+                k -= 2;
+                continue;
+            }
+            // "Moscow is insisting"
+            if (w is "is" or "are" or "was" or "were" && k + 1 < _t.Count && _t[k + 1].EndsWith("ing", StringComparison.Ordinal))
+            {
+                k--;
                 continue;
             }
             // "Sherman on Monday said"
@@ -360,9 +415,18 @@ internal sealed class CueFinder
         if (segFirst > segLast) return null;
         var head = SpeakerPhrases.EndingAt(_t, comma - 1, floor);
         var segment = SpeakerPhrases.StartingAt(_t, segFirst, prev);
-        bool relative = _t[segFirst] is "who" or "which" or "whose" or "whom";
+        // "Al-Qahera News, citing a senior Egyptian source, reported": the one cited is the speaker.
+        if (_t[segFirst] is "citing" or "quoting" && segFirst + 1 <= segLast)
+        {
+            var cited = SpeakerPhrases.StartingAt(_t, segFirst + 1, prev);
+            if (cited is not null) return cited;
+        }
+        bool relative = _t[segFirst] is "who" or "which" or "whose" or "whom"
+                        // "A witness, reached by telephone, said", "A senior official, speaking on condition of anonymity, said"
+                        || _t.IsLower(segFirst) && _t.IsWord(segFirst) && (_t[segFirst].EndsWith("ed", StringComparison.Ordinal) || _t[segFirst].EndsWith("ing", StringComparison.Ordinal));
         bool age = _t.IsNumber(segFirst) && segFirst == segLast;
-        bool appositive = segment is not null && (segment.Last == segLast || segment.Kind != PhraseKind.Name);
+        bool appositive = segment is not null && (segment.Last == segLast || segment.Kind != PhraseKind.Name)
+                          || _t.Is(segFirst, SpeakerWordClass.Indefinite | SpeakerWordClass.Definite | SpeakerWordClass.Possessive) && !_t.Is(segFirst, SpeakerWordClass.Pronoun);
         if (head is null)
         {
             // "In a statement, the Pakistani Taliban, announced": the phrase between commas is the subject.
@@ -441,9 +505,25 @@ internal sealed class CueFinder
                 // "he said, adding: “..." is the next verb's; a comma not before a quote ends the search.
                 return -1;
             }
-            if (_t.IsWord(k) && QuoteLexicon.Verb(_t[k]) is not null && _t.IsLower(k) && !_t.Equals(k, "post")) return -1;
+            if (IsVerbAt(k)) return -1;
         }
         return -1;
+    }
+
+    /// <summary>
+    /// Whether a stretch begins its sentence or clause: “We are ready,” he said — and not “no plant closures”
+    /// at the end of "There would be “...”, she said", whose attribution is of the whole clause.
+    /// </summary>
+    private bool OpensClause(int stretch, int start)
+    {
+        int open = _t.TokenAtOrAfter(_stretches[stretch].Open);
+        for (int k = open - 1; k >= start; k--)
+        {
+            if (_closes[k] >= 0 || _t.IsPunct(k, ':') || _t.IsPunct(k, ';')) return true;
+            if (_t.IsPunct(k, ',') && k - 1 >= start && IsVerbAt(k - 1)) return true; // he said, “...”
+            if (_t.IsWord(k) || _t.IsNumber(k)) return false;
+        }
+        return true;
     }
 
     private bool EndsWithStop(int stretch)
@@ -462,7 +542,7 @@ internal sealed class CueFinder
             if (_t.Quoted(k)) return false;
             if (_t.IsPunct(k, ',') || _t.IsPunct(k, ';')) return true; // ", as rescuers dug ...": another clause
             if (_t.Equals(k, "that")) return false;
-            if (_t.IsWord(k) && QuoteLexicon.Verb(_t[k]) is { Reporting: true } && _t.IsLower(k) && !_t[k].EndsWith("ed", StringComparison.Ordinal)) return false;
+            if (IsVerbAt(k) && QuoteLexicon.Verb(_t[k]) is { Reporting: true } && !_t[k].EndsWith("ed", StringComparison.Ordinal)) return false;
         }
         return true;
     }
@@ -471,13 +551,17 @@ internal sealed class CueFinder
     private int Complement(int verbEnd, SpeechVerb verb, int end)
     {
         int j = verbEnd + 1;
-        // "that" soon after the verb: "said on Tuesday that", "told a briefing in Beijing that", "expressed hope that".
-        for (int k = j; k < end && k - j < ThatWindow; k++)
-        {
-            if (_t.Quoted(k) || _t.IsBreak(k) && !_t.IsPunct(k, '-')) break;
-            if (_t.Equals(k, "that")) return k + 1 < end ? k + 1 : -1;
-            if (_t.IsWord(k) && _t.IsLower(k) && QuoteLexicon.Verb(_t[k]) is not null && k > j) break;
-        }
+        // "that" soon after the verb: "said on Tuesday that", "told a briefing in Beijing that", "expressed hope
+        // that". What stands between must be a place or time, or whom it was told: in "reiterated potential
+        // actions that ..." the "that" belongs to the object.
+        bool addressed = verb.Lemma is "tell" or "inform" or "assure" or "remind" or "warn" or "express";
+        if (j < end && (addressed || _t.Equals(j, "that") || IsPreposition(_t[j]) || SkipTimeAdjunct(j, end) > j))
+            for (int k = j; k < end && k - j < ThatWindow; k++)
+            {
+                if (_t.Quoted(k) || _t.IsBreak(k) && !_t.IsPunct(k, '-')) break;
+                if (_t.Equals(k, "that")) return k + 1 < end ? k + 1 : -1;
+                if (k > j && IsVerbAt(k)) break;
+            }
         int c = j;
         if (verb.Lemma is "tell" or "inform" or "assure" or "remind" or "warn")
         {
@@ -509,17 +593,19 @@ internal sealed class CueFinder
         var w = _t[c];
         if (_t.Is(c, SpeakerWordClass.Pronoun) || w is "there" or "There")
             return c + 1 < end && _t.IsWord(c + 1) && _t.IsLower(c + 1) && !IsPreposition(_t[c + 1]);
-        if (_t.IsLower(c) && !_t.Is(c, SpeakerWordClass.Definite | SpeakerWordClass.Indefinite | SpeakerWordClass.Possessive
-                                        | SpeakerWordClass.Adjective | SpeakerWordClass.Anonymous | SpeakerWordClass.Description
-                                        | SpeakerWordClass.Organisation | SpeakerWordClass.Role)
-            && !_t.IsNumber(c) && w is not ("no" or "all" or "every" or "more" or "most" or "any" or "nothing" or "none"))
-            return false; // "said in", "warned against": not a subject
+        // "about 300 flights were delayed": before a number, "about" is not a preposition.
+        bool approximate = w is "about" or "around" or "over" or "nearly" or "almost" && c + 1 < end && _t.IsNumber(c + 1);
+        if (_t.IsLower(c) && !approximate && (IsPreposition(w) || w is "that" or "nothing" or "so" or "not" or "yes" or "no" && c + 1 < end && _t.IsPunct(c + 1, ',')))
+            return false; // "said in", "warned against", "said nothing": not a subject
         for (int k = c + 1; k < end && k - c <= 14; k++)
         {
             if (_t.IsPunct(k, ',') || _t.IsPunct(k, ';') || _t.IsPunct(k, ':') || _t.IsPunct(k, '.')) return false;
             if (_t.IsQuoteMark(k) && _opens[k] >= 0) continue;
             if (!_t.IsWord(k)) continue;
-            if (_t[k] is "and" or "or" or "but") return false;
+            // "Iran and world powers are": a subject may join two names; a verb after "and" is a second predicate.
+            if (_t[k] is "and" or "or" or "but" && !(k - c <= 3 && k + 1 < end && !IsFinite(k + 1, k))) return false;
+            // A verb after "that", "who", "as" or "after" belongs to another clause.
+            if (_t[k] is "that" or "which" or "who" or "whom" or "as" or "after" or "before" or "because" or "when" or "while" or "since" or "until" or "if") return false;
             if (IsFinite(k, c)) return true;
         }
         return false;
@@ -553,25 +639,33 @@ internal sealed class CueFinder
             or "meant" or "overcame" or "sought" or "taught" or "understood" or "withdrew" or "wore" or "won't" or "can't" or "lay"
             or "struck" or "fought" or "caught" or "sat" or "slept" or "shot" or "swore";
 
-    /// <summary>Where a reported clause ends: the sentence's end, or before the next attribution or "and that".</summary>
-    private int ClauseEnd(int from, int end)
+    /// <summary>
+    /// Where a reported clause ends: the sentence's end, or before the next attribution. When it ends at
+    /// "and that B" or ", and B" with B a clause, <c>Next</c> is where B starts (else -1).
+    /// </summary>
+    private (int End, int Next) ClauseEnd(int from, int end)
     {
         for (int k = from; k < end; k++)
         {
             if (_t.Quoted(k)) continue;
-            if (_t.IsPunct(k, ';')) return k;
+            if (_t.IsPunct(k, ';')) return (k, -1);
             bool comma = _t.IsPunct(k, ',');
             int next = comma ? k + 1 : k;
-            if (next >= end) break;
+            if (next >= end || next == from) continue;
             if (comma && _t.IsWord(next) && _t.IsLower(next) && _t[next].EndsWith("ing", StringComparison.Ordinal) && QuoteLexicon.Verb(_t[next]) is not null)
-                return k; // ", adding that", ", saying"
-            if (comma && _t.Equals(next, "according")) return k;
-            if (_t[next] is "and" or "but" && next + 1 < end && (_t.Equals(next + 1, "that")
-                                                               || _t.IsLower(next + 1) && QuoteLexicon.Verb(_t[next + 1]) is { Reporting: true }))
-                return k;
-            if (comma && next + 1 < end && (_t[next] is "but" or "and") && next + 2 < end && _t.Equals(next + 2, "that")) return k;
+                return (k, -1); // ", adding that", ", saying"
+            if (comma && _t.Equals(next, "according")) return (k, -1);
+            if (_t[next] is "and" or "but" && next + 1 < end)
+            {
+                if (_t.Equals(next + 1, "that")) return (k, next + 2 < end ? next + 2 : -1);
+                if (IsVerbAt(next + 1) && QuoteLexicon.Verb(_t[next + 1]) is { Reporting: true }) return (k, -1);
+                // ", and about 300 flights were delayed": a second clause after a comma, the same speaker's;
+                // after ", but" it is more often the reporter's own ("but the source was unable to confirm").
+                if (comma && IsClauseStart(next + 1, end) && !_t.Is(next + 1, SpeakerWordClass.Pronoun))
+                    return (k, _t[next] is "and" ? next + 1 : -1);
+            }
         }
-        return end;
+        return (end, -1);
     }
 
     private Span ClauseSpan(int from, int endExclusive)
@@ -585,6 +679,15 @@ internal sealed class CueFinder
         for (int k = from; k <= last; k++) if (_t.IsWord(k) || _t.IsNumber(k)) words++;
         if (words < 3) return default;
         return new Span(_t.Start(from), _t.End(last));
+    }
+
+    /// <summary>Whether tokens [from, to) hold a finite verb: "Also on Tuesday" is an opening, not a clause.</summary>
+    private bool HasFiniteVerb(int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (!_t.Quoted(k) && _t.IsWord(k) && IsFinite(k, Math.Max(from, k - 1))) return true;
+            else if (_t.Quoted(k) && _opens[k] >= 0) return true; // a quoted phrase in the clause: words someone said
+        return false;
     }
 
     private bool IsWholeQuote(Span clause)

@@ -79,12 +79,14 @@ public sealed class QuoteStage : IStage
             CastMember? subjectMember = null;
             bool subjectResolved = false;
             finder.Find(u, cues);
+            int subjectAt = subject is null ? 0 : CastMember.At(u.Index, subject.First - u.FirstToken);
             for (int c = first; c < cues.Count; c++)
             {
                 var cue = cues[c];
+                int at = CastMember.At(u.Index, (cue.Speaker?.First ?? cue.VerbToken) - u.FirstToken);
                 if (cue.Speaker is not null)
                 {
-                    cue.Member = resolver.Resolve(cue.Speaker, t, u.Index);
+                    cue.Member = resolver.Resolve(cue.Speaker, t, at);
                     cue.SpeakerSpan = cue.Speaker.Span(t);
                 }
                 else if (cue.SharesSubject)
@@ -97,30 +99,43 @@ public sealed class QuoteStage : IStage
                     }
                     else if (subject is not null)
                     {
-                        subjectMember ??= resolver.Resolve(subject, t, u.Index);
+                        subjectMember ??= resolver.Resolve(subject, t, subjectAt);
                         subjectResolved = true;
                         cue.Member = subjectMember;
                         cue.SpeakerSpan = subject.Span(t);
                     }
                 }
-                if (cue.Member is not null) SpeakerResolver.Note(cue.Member, u.Index, spoke: true);
+                if (cue.Member is not null) SpeakerResolver.Note(cue.Member, at, spoke: true);
             }
             // The sentence's subject, when it is not one of the speakers, still makes a person salient:
             // "Qatar’s foreign minister also outlined ... He underlined that ...".
-            if (subject is not null && !subjectResolved && subject.Kind is PhraseKind.Name or PhraseKind.Definite or PhraseKind.Pronoun
-                && !cues.Skip(first).Any(x => x.Speaker is not null && x.Speaker.First == subject.First))
+            // An unnamed source brought in as a subject can be referred back to: "A health official in Kaya,
+            // who asked not to be named, disputed that account. “...,” the official said."
+            if (subject is not null && !subjectResolved && !cues.Skip(first).Any(x => x.Speaker is not null && x.Speaker.First == subject.First))
             {
-                var member = subject.Kind == PhraseKind.Name
-                    ? cast.Find(subject.Name(t), subject.Organisation, u.Index)
-                    : subject.Organisation ? null : resolver.Resolve(subject, t, u.Index);
+                CastMember? member = subject.Kind switch
+                {
+                    PhraseKind.Name => cast.Find(subject.Name(t), subject.Organisation, subjectAt),
+                    PhraseKind.Definite or PhraseKind.Pronoun => subject.Organisation ? null : resolver.Resolve(subject, t, subjectAt),
+                    PhraseKind.Indefinite when subject.Head >= 0 && !subject.Plural && t.Is(subject.Head, SpeakerWordClass.Anonymous | SpeakerWordClass.Description)
+                        => resolver.Resolve(subject, t, subjectAt),
+                    _ => null,
+                };
                 if (member is not null)
                 {
                     if (subject.Kind == PhraseKind.Name) SpeakerResolver.Learn(member, subject);
-                    SpeakerResolver.Note(member, u.Index, spoke: false);
+                    SpeakerResolver.Note(member, subjectAt, spoke: false);
                 }
             }
         }
 
+        if (Environment.GetEnvironmentVariable("QUOTES_DEBUG") is not null)
+        {
+            foreach (var m in cast.Members)
+                Console.Error.WriteLine($"cast {m.Kind} '{m.Name}' g={m.Gender} c={m.Country} d=[{string.Join(",", m.Descriptors)}] mentions=[{string.Join(",", m.Mentions.Select(x => $"{x >> 12}:{x & 4095}"))}] subj=[{string.Join(",", m.SubjectMentions.Select(x => $"{x >> 12}:{x & 4095}"))}] spoke={(m.LastSpoke == int.MinValue ? "-" : $"{m.LastSpoke >> 12}")}");
+            foreach (var c in cues)
+                Console.Error.WriteLine($"cue u{c.Unit} {c.Kind} {c.Verb.Lemma} speaker='{(c.Speaker is null ? null : t.Text[c.Speaker.Span(t).Start..c.Speaker.Span(t).End])}' {c.Speaker?.Kind} -> {c.Member?.Name}");
+        }
         Emit(article, t, stretches, paragraphs, units, cues);
     }
 
@@ -297,9 +312,14 @@ public sealed class QuoteStage : IStage
             if (t.IsWord(k) || t.IsNumber(k)) { starts = false; break; }
         if (!starts) return false;
         if (s.OpenEnded) return true;
+        bool ends = true;
         for (int k = t.TokenAtOrAfter(s.End); k < u.EndToken; k++)
-            if (t.IsWord(k) || t.IsNumber(k)) return false;
-        return true;
+            if (t.IsWord(k) || t.IsNumber(k)) { ends = false; break; }
+        if (ends) return true;
+        // Opening its sentence and more than a phrase: a quote even when its attribution cannot be read.
+        int words = 0;
+        for (int k = open + 1; k < t.Count && t.Start(k) < s.Words.End; k++) if (t.IsWord(k)) words++;
+        return words >= 4;
     }
 
     /// <summary>The cue that attributes a quoted phrase inside a sentence: the reported clause around it, or the nearest speech verb.</summary>

@@ -37,6 +37,8 @@ internal sealed class SpeakerPhrase
     public HashSet<string> Descriptors { get; } = new(StringComparer.Ordinal);
     /// <summary>The one spoken for, in <see cref="PhraseKind.SpeaksFor"/>.</summary>
     public SpeakerPhrase? Principal;
+    /// <summary>The phrase belongs to someone named in it: "France’s foreign minister", "Cloudbase's chief technology officer".</summary>
+    public bool HasOwner;
 
     public bool HasName => NameFirst >= 0;
 
@@ -60,6 +62,14 @@ internal sealed class SpeakerPhrase
     /// </summary>
     public void Absorb(SpeakerPhrase appositive)
     {
+        // "The largest farm union, the FNSEA," : an organisation described, then named.
+        if (!HasName && Organisation && appositive.HasName && appositive.Kind == PhraseKind.Name && appositive.Organisation)
+        {
+            NameFirst = appositive.NameFirst;
+            NameLast = appositive.NameLast;
+            Kind = PhraseKind.Name;
+            return;
+        }
         if (!HasName && appositive.HasName && appositive.Kind == PhraseKind.Name && !appositive.Organisation)
         {
             NameFirst = appositive.NameFirst;
@@ -91,6 +101,12 @@ internal static class SpeakerPhrases
             if (IsDeterminer(t, i))
             {
                 first = i;
+                // "a spokesman for the RSF": the determiner opens the object of a joining word.
+                if (i - 2 >= floor && IsConnector(t, i - 1) && !t.Quoted(i - 2) && IsContent(t, i - 2, i - 1) && ConnectorFits(t, i - 2, i - 1, i))
+                {
+                    i -= 2;
+                    continue;
+                }
                 break;
             }
             if (IsContent(t, i, first < 0 ? i + 1 : first))
@@ -98,6 +114,17 @@ internal static class SpeakerPhrases
                 first = i;
                 i--;
                 continue;
+            }
+            // "The largest farm union": unknown words between a determiner and the head.
+            if (first >= 0 && t.IsLower(i) && !IsConnector(t, i))
+            {
+                int k = i;
+                while (k > i - 3 && k - 1 >= floor && t.IsLower(k - 1) && !IsDeterminer(t, k - 1) && !IsConnector(t, k - 1) && !t.Quoted(k - 1)) k--;
+                if (k - 1 >= floor && IsDeterminer(t, k - 1) && !t.Quoted(k - 1) && !HasVerbLike(t, k, i))
+                {
+                    first = k - 1;
+                    break;
+                }
             }
             // "a spokesman for the RSF", "head of policy", "Department for Work and Pensions": a joining word
             // stays inside when there is more of the phrase on its left.
@@ -113,6 +140,7 @@ internal static class SpeakerPhrases
         // Sentence adverbs that happen to be capitalised are not part of a name: "Yesterday Smith said".
         while (first < end && t.IsCapitalised(first) && IsSentenceAdverb(t[first])) first++;
         while (first < end && IsConnector(t, first)) first++;
+        if (first == end && t.IsCapitalised(first) && IsSentenceAdverb(t[first])) return null; // "When asked"
         return Analyse(t, first, end);
     }
 
@@ -122,10 +150,22 @@ internal static class SpeakerPhrases
         if (start >= ceiling || start >= t.Count || t.Quoted(start)) return null;
         if (t.Is(start, SpeakerWordClass.Pronoun)) return Analyse(t, start, start);
         int i = start;
-        if (IsDeterminer(t, i)) i++;
+        bool determined = IsDeterminer(t, i);
+        if (determined) i++;
         int last = -1;
         while (i < ceiling && i - start < MaxPhraseTokens && !t.Quoted(i))
         {
+            // "a cattle farmer", "the largest farm union": unknown words after a determiner, up to a known head.
+            if (determined && last < 0 && t.IsLower(i) && !IsContent(t, i, i + 1) && !IsConnector(t, i))
+            {
+                int k = i;
+                while (k < ceiling && k - i < 3 && t.IsLower(k) && !IsContent(t, k, k + 1) && !IsConnector(t, k)) k++;
+                if (k < ceiling && IsContent(t, k, k + 1) && !HasVerbLike(t, i, k - 1))
+                {
+                    i = k;
+                    continue;
+                }
+            }
             if (IsContent(t, i, i + 1) || last >= 0 && t.IsPossessive(i) && i + 1 < ceiling && IsContent(t, i + 1, i + 2))
             {
                 last = i;
@@ -146,6 +186,18 @@ internal static class SpeakerPhrases
         return Analyse(t, start, last);
     }
 
+    /// <summary>Whether tokens [from, to] hold a word that reads as a verb (a speech verb or a past tense).</summary>
+    private static bool HasVerbLike(QuoteText t, int from, int to)
+    {
+        for (int k = from; k <= to; k++)
+        {
+            var w = t[k];
+            if (QuoteLexicon.Verb(w) is not null || w is "is" or "was" or "were" or "are" or "has" or "had" or "have" || w.EndsWith("ed", StringComparison.Ordinal) && w.Length > 4)
+                return true;
+        }
+        return false;
+    }
+
     private static bool IsDeterminer(QuoteText t, int i) =>
         t.Is(i, SpeakerWordClass.Definite | SpeakerWordClass.Indefinite | SpeakerWordClass.Possessive)
         && !t.Is(i, SpeakerWordClass.Pronoun | SpeakerWordClass.Role);
@@ -155,8 +207,10 @@ internal static class SpeakerPhrases
     {
         if (t.Quoted(i)) return false;
         if (t.IsPossessive(i)) return i > 0 && t.IsWord(i - 1);
-        if (t.IsNumber(i) || t.IsWord(i) && t[i].EndsWith("-year-old", StringComparison.OrdinalIgnoreCase))
+        if (t.IsNumber(i) || t.IsWord(i) && t[i].EndsWith("year-old", StringComparison.OrdinalIgnoreCase))
             return true; // "the 21-year-old", "two officials", "Fallon, 58,"
+        if (t[i] is "-" && i > 0 && t.IsNumber(i - 1) && i + 1 < t.Count && t[i + 1].StartsWith("year", StringComparison.OrdinalIgnoreCase))
+            return true;
         if (!t.IsWord(i)) return false;
         if (t.Is(i, SpeakerWordClass.Pronoun)) return false;
         if (t.IsCapitalised(i)) return true;
@@ -223,11 +277,16 @@ internal static class SpeakerPhrases
         int possessive = -1;
         for (int i = last - 1; i > body; i--)
             if (t.IsPossessive(i)) { possessive = i; break; }
+        // "the Referees’ Association", "Alzheimer’s Research UK", "Turkey’s Foreign Ministry": the name of a body.
+        if (possessive > 0 && t.IsCapitalised(possessive + 1) && (t.Is(last, SpeakerWordClass.NameEnd) || IsAcronym(t[last]))
+            && !t.Is(last, SpeakerWordClass.Role | SpeakerWordClass.Title))
+            possessive = -1;
         SpeakerPhrase? owner = null;
         if (possessive > 0)
         {
             owner = Analyse(t, body, possessive - 1);
             body = possessive + 1;
+            p.HasOwner = owner is not null;
             if (owner is not null)
             {
                 p.Country = owner.Country ?? (owner.HasName ? QuoteLexicon.Country(owner.Name(t)) : null);
@@ -235,11 +294,29 @@ internal static class SpeakerPhrases
             }
         }
 
-        // A "for"/"of" phrase after the head: "a spokesman for the RSF", "chief executive of the Trussell Trust".
+        // "the Duke of Arden", "the Archbishop of Canterbury": a title of a place is a name.
+        if (body + 2 <= last && t.Is(body, SpeakerWordClass.Title) && t.IsCapitalised(body) && t.Equals(body + 1, "of") && t.IsCapitalised(body + 2)
+            && t[body] is "Duke" or "Duchess" or "Prince" or "Princess" or "King" or "Queen" or "Archbishop" or "Bishop" or "Earl" or "Emir" or "Sultan" or "Countess" or "Count")
+        {
+            p.NameFirst = body;
+            p.NameLast = last;
+            p.Kind = PhraseKind.Name;
+            p.Descriptors.Add(t[body].ToString().ToLowerInvariant());
+            p.Gender = t.Word(body).Gender;
+            return p;
+        }
+        // A "for"/"of"/"in" phrase after the head: "a spokesman for the RSF", "chief executive of the Trussell
+        // Trust", "local media in Pakistan". Not inside a title ("Secretary of State Antony Blinken") or the
+        // name of a body ("Department for Work and Pensions").
         int connector = -1;
         for (int i = body + 1; i < last; i++)
-            if (t.IsWord(i) && t[i] is "for" or "of" && !(t.IsCapitalised(i - 1) && t.IsCapitalised(i + 1) && !IsDeterminer(t, i + 1) && IsBodyName(t, i - 1, i + 1, last)))
-            { connector = i; break; }
+        {
+            if (!t.IsWord(i) || t[i] is not ("for" or "of" or "in" or "at" or "from")) continue;
+            if (t[i] is "of" or "for" && t.Is(i - 1, SpeakerWordClass.Title) && t.IsCapitalised(i - 1) && t.IsCapitalised(i + 1)) continue;
+            if (t.IsCapitalised(i - 1) && t.IsCapitalised(i + 1) && !IsDeterminer(t, i + 1) && IsBodyName(t, i - 1, i + 1, last)) continue;
+            connector = i;
+            break;
+        }
         int coreLast = connector > 0 ? connector - 1 : last;
         SpeakerPhrase? complement = connector > 0 ? Analyse(t, connector + 1, last) : null;
 
@@ -253,7 +330,7 @@ internal static class SpeakerPhrases
         for (int i = body; i <= coreLast; i++)
         {
             if (p.HasName && i >= p.NameFirst && i <= p.NameLast) continue;
-            if (!t.IsWord(i)) continue;
+            if (!t.IsWord(i) || !char.IsLetter(t[i][0]) || t[i].Contains("year", StringComparison.OrdinalIgnoreCase)) continue;
             var word = t.Word(i);
             var lower = t[i].ToString().ToLowerInvariant();
             p.Descriptors.Add(word.Canonical ?? lower);
@@ -305,6 +382,7 @@ internal static class SpeakerPhrases
         }
         if (p.Head < 0) return null;
         if (definite || owner is not null) p.Kind = PhraseKind.Definite;
+        else if (p.Organisation && !indefinite) p.Kind = PhraseKind.Definite; // "Local media in Pakistan", "Police"
         else if (indefinite || p.Plural) p.Kind = PhraseKind.Indefinite;
         else if (t.Is(p.Head, SpeakerWordClass.Organisation | SpeakerWordClass.NameEnd) && t.IsCapitalised(p.Head))
             p.Kind = PhraseKind.Definite; // "Police said"
@@ -322,13 +400,17 @@ internal static class SpeakerPhrases
         while (last >= from && !t.IsCapitalised(last)) last--;
         // A name ends the phrase, or comes before an age: "Kevin, 55" is read without the age by the caller.
         if (last < from || last != to) return;
-        bool organisation = t.Is(last, SpeakerWordClass.NameEnd) || IsAcronym(t[last]);
+        // An acronym names a body ("RSF", "FNSEA"), but a tabloid writes names in capitals too ("RAY DYCHE").
+        bool organisation = t.Is(last, SpeakerWordClass.NameEnd)
+                            || IsAcronym(t[last]) && !t.Is(last, SpeakerWordClass.Role | SpeakerWordClass.Title) && !(last - 1 >= from && t.IsWord(last - 1) && IsAcronym(t[last - 1]));
+        // "Iran FM", "Kremlin Spokesman", "US Secretary": a title with no name after it.
+        if (!organisation && t.Is(last, SpeakerWordClass.Title | SpeakerWordClass.Role)) return;
         int first = last;
         if (organisation)
         {
             // "Crown Prosecution Service", "Department for Work and Pensions", "Royal College of Nursing".
             while (first - 1 >= from && (t.IsCapitalised(first - 1)
-                                         || IsConnector(t, first - 1) && first - 2 >= from && t.IsCapitalised(first - 2)))
+                                         || (IsConnector(t, first - 1) || t.IsPossessive(first - 1)) && first - 2 >= from && t.IsCapitalised(first - 2)))
                 first--;
             p.NameFirst = first;
             p.NameLast = last;

@@ -6,7 +6,7 @@ namespace NewsGraph.Core.Extractors.Quotes;
 /// ("the minister", "the Chinese official", "the spokeswoman") goes to the person whose roles and
 /// nationality fit it, the headline's speaker included; "a security source" brings in a new unnamed
 /// member that a later "the official" can refer to. When nothing fits, the answer is null: a wrong
-/// speaker is worse than none.
+/// speaker is worse than none. Positions are <see cref="CastMember.At"/> values.
 /// </summary>
 internal sealed class SpeakerResolver
 {
@@ -17,31 +17,27 @@ internal sealed class SpeakerResolver
 
     public SpeakerResolver(ArticleCast cast) => _cast = cast;
 
-    public CastMember? Resolve(SpeakerPhrase phrase, QuoteText t, int sentence)
+    public CastMember? Resolve(SpeakerPhrase phrase, QuoteText t, int position) => phrase.Kind switch
     {
-        var member = phrase.Kind switch
-        {
-            PhraseKind.Name => Named(phrase, t, sentence),
-            PhraseKind.SpeaksFor => phrase.Principal is { } principal ? Resolve(principal, t, sentence) : null,
-            PhraseKind.Pronoun => Pronoun(phrase, t, sentence),
-            PhraseKind.Definite => Definite(phrase, t, sentence),
-            PhraseKind.Indefinite => Indefinite(phrase, t),
-            _ => null,
-        };
-        return member;
+        PhraseKind.Name => Named(phrase, t, position),
+        PhraseKind.SpeaksFor => phrase.Principal is { } principal ? Resolve(principal, t, position) : null,
+        PhraseKind.Pronoun => Pronoun(phrase, t, position),
+        PhraseKind.Definite => Definite(phrase, t, position),
+        PhraseKind.Indefinite => Indefinite(phrase, t),
+        _ => null,
+    };
+
+    /// <summary>Records that <paramref name="member"/> spoke or was the subject at <paramref name="position"/>.</summary>
+    public static void Note(CastMember member, int position, bool spoke)
+    {
+        member.AddMention(position, subject: true);
+        if (spoke) member.LastSpoke = Math.Max(member.LastSpoke, position);
     }
 
-    /// <summary>Records that <paramref name="member"/> spoke or was the subject in <paramref name="sentence"/>.</summary>
-    public static void Note(CastMember member, int sentence, bool spoke)
-    {
-        member.AddMention(sentence, subject: true);
-        if (spoke) member.LastSpoke = Math.Max(member.LastSpoke, sentence);
-    }
-
-    private CastMember Named(SpeakerPhrase phrase, QuoteText t, int sentence)
+    private CastMember Named(SpeakerPhrase phrase, QuoteText t, int position)
     {
         var kind = phrase.Organisation ? SpeakerKind.Organisation : SpeakerKind.Person;
-        var member = _cast.Named(phrase.Name(t), kind, sentence);
+        var member = _cast.Named(phrase.Name(t), kind, position);
         Learn(member, phrase);
         return member;
     }
@@ -53,43 +49,53 @@ internal sealed class SpeakerResolver
         if (member.Gender == '\0') member.Gender = phrase.Gender;
     }
 
-    private CastMember? Pronoun(SpeakerPhrase phrase, QuoteText t, int sentence)
+    private static int Distance(int position, int last) =>
+        last == int.MinValue ? int.MaxValue : CastMember.SentenceOf(position) - CastMember.SentenceOf(last);
+
+    private static int Active(CastMember m, int position) =>
+        Math.Max(m.LastSubjectBefore(position), m.LastSpoke < position ? m.LastSpoke : int.MinValue);
+
+    private CastMember? Pronoun(SpeakerPhrase phrase, QuoteText t, int position)
     {
         var w = t[phrase.First];
         if (w.Equals("he", StringComparison.OrdinalIgnoreCase) || w.Equals("she", StringComparison.OrdinalIgnoreCase))
         {
-            var person = MostSalientPerson(sentence, phrase.Gender, country: null, descriptors: null);
+            var person = MostSalientPerson(position, phrase.Gender, country: null, descriptors: null, exclude: null);
             // What the pronoun says is learned: the next "she" can rely on it.
-            if (person is not null && person.Gender == '\0') person.Gender = phrase.Gender;
+            if (person is not null && person.Gender == '\0' && person.Kind == SpeakerKind.Person) person.Gender = phrase.Gender;
             return person;
         }
         if (w.Equals("it", StringComparison.OrdinalIgnoreCase))
-            return MostRecent(sentence, m => m.Kind == SpeakerKind.Organisation, Reach / 2);
+            return MostRecent(position, m => m.Kind == SpeakerKind.Organisation, Reach / 2) ?? AnOrganisationAfterAll(position);
         if (w.Equals("they", StringComparison.OrdinalIgnoreCase))
-            return MostRecent(sentence, m => m.Kind == SpeakerKind.Organisation || m.Plural, Reach / 3, speakersOnly: true);
+            return MostRecent(position, m => m.Kind == SpeakerKind.Organisation || m.Plural, Reach / 3, speakersOnly: true);
         return null; // "we", "I": the quoted person's own words, not an attribution
     }
 
-    /// <summary>The person most recently a subject or speaker, of a compatible gender, within reach.</summary>
-    private CastMember? MostSalientPerson(int sentence, char gender, string? country, HashSet<string>? descriptors)
+    /// <summary>
+    /// The person most recently a subject or speaker, of a compatible gender, within reach. Unnamed single
+    /// sources count ("a security source ... he stated"); a known gender that fits beats an unknown one close by.
+    /// </summary>
+    private CastMember? MostSalientPerson(int position, char gender, string? country, HashSet<string>? descriptors, CastMember? exclude)
     {
         CastMember? best = null;
         double bestScore = double.MinValue;
         foreach (var m in _cast.Members)
         {
-            if (m.Kind != SpeakerKind.Person) continue;
+            if (m == exclude) continue;
+            if (m.Kind is SpeakerKind.Organisation || m.Plural) continue;
             if (gender != '\0' && m.Gender != '\0' && m.Gender != gender) continue;
             if (country is not null && m.Country is not null && m.Country != country) continue;
             if (descriptors is not null && Conflicts(descriptors, m)) continue;
-            int subject = Math.Max(m.LastSubjectBefore(sentence), m.LastSpoke < sentence ? m.LastSpoke : int.MinValue);
-            int any = m.LastMentionBefore(sentence);
-            if (any == int.MinValue && subject == int.MinValue) continue;
-            int last = Math.Max(subject, any);
-            if (sentence - last > Reach) continue;
-            // A subject or a speaker is more salient than a name in passing; a known gender that fits
-            // beats an unknown one close by.
-            double score = (subject != int.MinValue ? subject : any - 2.5);
-            if (gender != '\0' && m.Gender == gender) score += 1.5;
+            int active = Active(m, position);
+            int any = m.LastMentionBefore(position);
+            int last = Math.Max(active, any);
+            if (last == int.MinValue || Distance(position, last) > Reach) continue;
+            double score = active != int.MinValue && active >= any - (2 << 12) ? active / 4096.0 : any / 4096.0 - 2.5;
+            // The one who has just spoken is the likeliest "he added"; a known gender that fits counts less.
+            if (m.LastSpoke < position && Distance(position, m.LastSpoke) <= 1) score += 1;
+            if (gender != '\0' && m.Gender == gender) score += 0.75;
+            if (m.Kind != SpeakerKind.Person) score -= 0.5;
             if (score > bestScore)
             {
                 best = m;
@@ -99,15 +105,15 @@ internal sealed class SpeakerResolver
         return best;
     }
 
-    private CastMember? MostRecent(int sentence, Func<CastMember, bool> fits, int reach, bool speakersOnly = false)
+    private CastMember? MostRecent(int position, Func<CastMember, bool> fits, int reach, bool speakersOnly = false)
     {
         CastMember? best = null;
         int bestLast = int.MinValue;
         foreach (var m in _cast.Members)
         {
             if (!fits(m)) continue;
-            int last = speakersOnly ? (m.LastSpoke < sentence ? m.LastSpoke : int.MinValue) : Math.Max(m.LastSubjectBefore(sentence), m.LastMentionBefore(sentence));
-            if (last == int.MinValue || sentence - last > reach) continue;
+            int last = speakersOnly ? (m.LastSpoke < position ? m.LastSpoke : int.MinValue) : Math.Max(Active(m, position), m.LastMentionBefore(position));
+            if (last == int.MinValue || Distance(position, last) > reach) continue;
             if (last > bestLast)
             {
                 best = m;
@@ -117,37 +123,66 @@ internal sealed class SpeakerResolver
         return best;
     }
 
-    private CastMember? Definite(SpeakerPhrase phrase, QuoteText t, int sentence)
+    /// <summary>
+    /// "Cloudbase said ... the company said", "it said": a one-word name read as a person, with nothing
+    /// personal known about it (no given name, no title, no gender), was an organisation.
+    /// </summary>
+    private CastMember? AnOrganisationAfterAll(int position)
+    {
+        var m = MostRecent(position, x => x.Kind == SpeakerKind.Person && x.Gender == '\0' && x.NameForms.All(f => f.Length == 1)
+                                          && !x.Descriptors.Any(d => QuoteLexicon.Word(d).Is(SpeakerWordClass.Role | SpeakerWordClass.Title)),
+                           Reach / 2, speakersOnly: true);
+        if (m is not null) m.Kind = SpeakerKind.Organisation;
+        return m;
+    }
+
+    private CastMember? Definite(SpeakerPhrase phrase, QuoteText t, int position)
     {
         if (phrase.Head < 0) return null;
         var headWord = t.Word(phrase.Head);
         var head = (headWord.Canonical ?? t[phrase.Head].ToString().ToLowerInvariant()).Split(' ')[^1];
 
         // "the ministry", "the company", "the statement": an organisation already in the article.
-        if (phrase.Organisation) return DefiniteOrganisation(phrase, t, sentence, head);
+        if (phrase.Organisation) return DefiniteOrganisation(phrase, t, position, head);
 
         // "the official", "the source": an unnamed source met before.
         if (headWord.Is(SpeakerWordClass.Anonymous | SpeakerWordClass.Description))
         {
-            var unnamed = MostRecent(sentence, m => m.Kind is SpeakerKind.Anonymous or SpeakerKind.Description && SameHead(m.Head, head), Reach);
+            var unnamed = MostRecent(position, m => m.Kind is SpeakerKind.Anonymous or SpeakerKind.Description && SameHead(m.Head, head) && m.Plural == phrase.Plural, Reach);
             if (unnamed is not null) return unnamed;
+            // "their critics", "his supporters": a group met for the first time.
+            if (phrase.Plural && !headWord.Is(SpeakerWordClass.Role)) return Indefinite(phrase, t);
+        }
+
+        // "his opponent", "her rival": the other one of the two the story is about.
+        if (head is "opponent" or "rival" or "challenger" && t.Is(phrase.First, SpeakerWordClass.Possessive))
+        {
+            var owner = MostSalientPerson(position, t.Word(phrase.First).Gender, null, null, null);
+            if (owner is not null) return MostSalientPerson(position, phrase.Gender, null, null, exclude: owner);
         }
 
         // A role: "the minister", "the Chinese official", "the spokeswoman", "the deputy FM".
         if (headWord.Is(SpeakerWordClass.Role) || phrase.Country is not null)
         {
-            var holder = RoleHolder(phrase, head, sentence);
+            var holder = RoleHolder(phrase, head, position);
             if (holder is not null) return holder;
         }
 
-        // "the 21-year-old", "the widow", "the former Rovers defender": the person the story is about,
-        // if they were the subject a sentence or two ago and nothing they are known as contradicts it.
-        if (headWord.Is(SpeakerWordClass.Role | SpeakerWordClass.Description) || phrase.Country is not null)
+        // "the 21-year-old", "the widow", "the former Rovers defender", "the spokesperson continued": the
+        // person who was the subject or speaker a sentence or two ago, if nothing known about them
+        // contradicts it. A government role needs them to have just been speaking, with no other role.
+        if ((headWord.Is(SpeakerWordClass.Role | SpeakerWordClass.Description) || phrase.Country is not null) && !phrase.HasOwner)
         {
-            var salient = MostSalientPerson(sentence, phrase.Gender, phrase.Country, phrase.Descriptors);
-            if (salient is not null && sentence - Math.Max(salient.LastSubjectBefore(sentence), salient.LastSpoke < sentence ? salient.LastSpoke : int.MinValue) <= 3
-                && !IsOfficialRole(head))
-                return salient;
+            var salient = MostSalientPerson(position, phrase.Gender, phrase.Country, phrase.Descriptors, null);
+            if (salient is not null)
+            {
+                int distance = Distance(position, Active(salient, position));
+                bool official = IsOfficialRole(head);
+                if (!official && distance <= 3) return salient;
+                if (official && Distance(position, salient.LastSpoke < position ? salient.LastSpoke : int.MinValue) <= 2
+                    && !salient.Descriptors.Any(d => QuoteLexicon.Word(d).Is(SpeakerWordClass.Role)))
+                    return salient;
+            }
         }
 
         // Nobody fits. A description that identifies someone by itself ("France’s foreign minister") is
@@ -157,46 +192,45 @@ internal sealed class SpeakerResolver
         return null;
     }
 
-    private CastMember? DefiniteOrganisation(SpeakerPhrase phrase, QuoteText t, int sentence, string head)
+    private CastMember? DefiniteOrganisation(SpeakerPhrase phrase, QuoteText t, int position, string head)
     {
         // "the statement added": whoever issued the statement last.
         if (head == "statement")
-            return MostRecent(sentence, m => m.Kind == SpeakerKind.Organisation, Reach, speakersOnly: true)
-                   ?? MostRecent(sentence, m => m.Kind == SpeakerKind.Organisation, Reach / 2);
-        var named = MostRecent(sentence, m => m.Kind == SpeakerKind.Organisation && m.NameForms.Any(f => f.Contains(head)), Reach * 2);
+            return MostRecent(position, m => m.Kind == SpeakerKind.Organisation, Reach, speakersOnly: true)
+                   ?? MostRecent(position, m => m.Kind == SpeakerKind.Organisation, Reach / 2);
+        var named = MostRecent(position, m => m.Kind == SpeakerKind.Organisation && m.NameForms.Any(f => f.Contains(head)), Reach * 2);
         if (named is not null) return named;
         if (head is "company" or "firm" or "group" or "organisation" or "organization" or "charity" or "body" or "union"
-            or "side" or "party" or "agency" or "club" or "team" or "network" or "movement" or "alliance" or "coalition")
+            or "side" or "party" or "agency" or "club" or "team" or "network" or "movement" or "alliance" or "coalition" or "airline" or "bank")
         {
-            var recent = MostRecent(sentence, m => m.Kind == SpeakerKind.Organisation && !IsCountry(m), Reach);
+            var recent = MostRecent(position, m => m.Kind == SpeakerKind.Organisation && !IsCountry(m), Reach)
+                         ?? AnOrganisationAfterAll(position);
             if (recent is not null) return recent;
+            return null;
         }
         // "Police said", "the army said", "the prosecution said": the body itself, named as written.
-        if (head is "company" or "firm" or "group" or "organisation" or "organization" or "charity" or "body" or "side" or "statement")
-            return null;
-        var name = phrase.Describe(t);
-        return _cast.Named(name, SpeakerKind.Organisation, sentence);
+        return _cast.Named(phrase.Describe(t), SpeakerKind.Organisation, position);
     }
 
     private static bool IsCountry(CastMember m) => QuoteLexicon.Country(m.Name) is not null;
 
-    private CastMember? RoleHolder(SpeakerPhrase phrase, string head, int sentence)
+    private CastMember? RoleHolder(SpeakerPhrase phrase, string head, int position)
     {
         CastMember? best = null;
         double bestScore = double.MinValue;
         foreach (var m in _cast.Members)
         {
             if (m.Kind is not (SpeakerKind.Person or SpeakerKind.Description)) continue;
-            if (!m.MentionedBefore(sentence) && m.LastSpoke == int.MinValue) continue;
+            if (!m.MentionedBefore(position) && !(m.LastSpoke < position && m.LastSpoke != int.MinValue)) continue;
             if (phrase.Gender != '\0' && m.Gender != '\0' && phrase.Gender != m.Gender) continue;
             int fit = RoleFit(phrase, head, m);
             if (fit <= 0) continue;
-            int last = Math.Max(m.LastMentionBefore(sentence), m.LastSpoke < sentence ? m.LastSpoke : int.MinValue);
-            if (sentence - last > Reach * 2) continue;
+            int last = Math.Max(m.LastMentionBefore(position), m.LastSpoke < position ? m.LastSpoke : int.MinValue);
+            if (Distance(position, last) > Reach * 2) continue;
             // Fit first; but the one who has just been speaking or was just the subject wins a near tie:
             // "the Chinese official noted" after the spokesman's quotes means the spokesman.
-            int active = Math.Max(m.LastSubjectBefore(sentence), m.LastSpoke < sentence ? m.LastSpoke : int.MinValue);
-            double score = fit * 3 + Math.Max(0, 8 - (sentence - active)) + last * 0.001;
+            int active = Distance(position, Active(m, position));
+            double score = fit * 3 + Math.Max(0, 8 - Math.Min(active, 8)) + last / 4096.0 * 0.001;
             if (score > bestScore)
             {
                 best = m;
@@ -206,7 +240,12 @@ internal sealed class SpeakerResolver
         return best;
     }
 
-    /// <summary>How well a person fits a role description: 0 not at all, higher is better.</summary>
+    /// <summary>
+    /// How well a person fits a role description: 0 not at all, higher is better. The head must be one of
+    /// their roles (a diplomat is a foreign minister, an envoy or an ambassador; an official holds any public
+    /// role), or an affiliation must match ("the Conservative candidate" for the Conservative rival); a
+    /// nationality or role word the person is known not to have rules them out.
+    /// </summary>
     internal static int RoleFit(SpeakerPhrase phrase, string head, CastMember m)
     {
         var roles = m.Descriptors;
@@ -217,14 +256,13 @@ internal sealed class SpeakerResolver
                           || roles.Contains("secretary") && roles.Contains("state"),
             "official" => roles.Overlaps(OfficialRoles),
             "minister" => roles.Contains("minister") && !roles.Contains("prime"),
-            "spokesperson" => roles.Contains("spokesperson"),
             "premier" => roles.Contains("premier"),
             "chief" => roles.Contains("chief") || roles.Contains("head") || roles.Contains("secretary-general"),
             "negotiator" => roles.Contains("negotiator") || roles.Contains("minister") && roles.Contains("deputy"),
             _ => false,
         };
-        if (!headFits) return 0;
         int fit = 2;
+        bool affiliated = false;
         foreach (var d in phrase.Descriptors)
         {
             if (d == head || SoftModifiers.Contains(d)) continue;
@@ -235,16 +273,27 @@ internal sealed class SpeakerResolver
                 if (m.Country == country || roles.Contains(d)) fit++;
                 continue;
             }
+            var word = QuoteLexicon.Word(d);
+            if (word.Classes == SpeakerWordClass.None && d.Length > 1 && char.IsLetter(d[0]) && !d.Contains(' '))
+            {
+                // An affiliation: a party, a club, a company ("the Conservative candidate", "the Kremlin official").
+                if (roles.Contains(d)) { fit += 2; affiliated = true; }
+                else if (roles.Any(r => QuoteLexicon.Word(r).Classes == SpeakerWordClass.None && r.Length > 1 && QuoteLexicon.Country(r) is null && !r.Contains(' ')))
+                    return 0;
+                continue;
+            }
             if (roles.Contains(d)) fit++;
             else if (RoleModifiers.Contains(d)) return 0; // "the deputy FM" is not the minister
         }
         if (phrase.Country is not null && m.Country is not null && m.Country != phrase.Country) return 0;
+        if (!headFits && !affiliated) return 0;
         return fit;
     }
 
     /// <summary>Whether something the member is known as rules the description out (a striker is not "the defender").</summary>
     internal static bool Conflicts(HashSet<string> descriptors, CastMember m)
     {
+        if (descriptors.Contains("former")) return false; // "the former Rovers defender" may be a manager now
         foreach (var d in descriptors)
         {
             var word = QuoteLexicon.Word(d);
@@ -281,7 +330,7 @@ internal sealed class SpeakerResolver
     private static readonly HashSet<string> SoftModifiers = new(StringComparer.Ordinal)
     {
         "top", "senior", "visiting", "former", "veteran", "new", "outgoing", "incoming", "leading", "prominent", "the",
-        "chief", "local", "independent", "young", "elderly", "acting", "interim", "official",
+        "chief", "local", "independent", "young", "elderly", "acting", "interim", "official", "of", "for", "in", "at", "and",
     };
 
     // Words that pick out one role among others: "the deputy minister" is not "the minister".
