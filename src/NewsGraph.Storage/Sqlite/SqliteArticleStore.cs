@@ -85,7 +85,11 @@ public sealed class SqliteArticleStore : IArticleStore
                 """, tx);
         }
         // Version 2: the facts of each article in tables of their own (quotes, amounts, events ...).
-        foreach (var table in AnnotationTables.All) Execute(table.Schema, tx);
+        foreach (var table in AnnotationTables.All)
+        {
+            table.Upgrade(_connection, tx);
+            Execute(table.Schema, tx);
+        }
         Execute($"INSERT INTO meta(key, value) VALUES ('schema_version', '{SchemaVersion}') ON CONFLICT(key) DO UPDATE SET value = excluded.value;", tx);
         tx.Commit();
     }

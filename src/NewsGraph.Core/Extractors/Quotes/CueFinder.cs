@@ -400,6 +400,10 @@ internal sealed class CueFinder
         {
             var direct = SpeakerPhrases.EndingAt(_t, prev, floor);
             if (direct is null) return null;
+            // "The barrister who had represented Mr Martin had said": a verb's object is not the speaker.
+            int before = direct.First - 1;
+            if (before >= floor && _t.IsWord(before) && _t.IsLower(before) && IsFinite(before, before - 1) && !_t.Is(direct.First, SpeakerWordClass.Pronoun))
+                return null;
             // "Its head of policy, David Thomas, said" is handled below; "Dr X, the lead author" too.
             return WithAppositiveBefore(direct, floor);
         }

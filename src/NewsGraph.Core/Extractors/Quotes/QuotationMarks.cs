@@ -37,9 +37,16 @@ internal static class QuotationMarks
                 i++;
                 continue;
             }
-            int close = FindCloser(text, i, closer, end);
-            int wordsEnd = close < 0 ? end : close;
+            int close = FindCloser(text, i, closer, end, out int reopen);
+            int wordsEnd = reopen >= 0 ? reopen : close < 0 ? end : close;
             var words = Trim(text, i + 1, wordsEnd, dropTrailingComma: true);
+            if (reopen >= 0)
+            {
+                // "... structure. "The Foundation has ...": paragraphs run together, the quote goes on with a new mark.
+                if (!words.IsEmpty) into.Add(new QuotedStretch(i, -1, words, paragraphIndex));
+                i = reopen;
+                continue;
+            }
             if (close < 0)
             {
                 // The paragraph ends inside the quote: the stretch runs to its end.
@@ -79,14 +86,22 @@ internal static class QuotationMarks
         return char.IsWhiteSpace(before) || before is '(' or '[' or '—' or '–' or '-' or '/' or '“' or '"' || char.IsPunctuation(before) && before is not ('.' or ',' or '\'' or '’');
     }
 
-    private static int FindCloser(string text, int open, char closer, int end)
+    private static int FindCloser(string text, int open, char closer, int end, out int reopen)
     {
+        reopen = -1;
         int firstPossessive = -1;
         for (int j = open + 1; j < end; j++)
         {
             char c = text[j];
             // A new opening curly double mark inside a double quote means this one was never closed.
             if (closer == '”' && c == '“') return -1;
+            // A straight mark opening a new sentence inside a straight quote: the same quote going on in what
+            // was a new paragraph before the paragraphs were run together.
+            if (closer == '"' && c == '"' && !ClosesWord(text, j, end) && j + 1 < end && char.IsUpper(text[j + 1]) && AfterSentenceEnd(text, j, open))
+            {
+                reopen = j;
+                return -1;
+            }
             bool closes = closer switch
             {
                 '”' => c == '”' || c == '"' && ClosesWord(text, j, end),   // mixed typing: “ ... "
@@ -104,6 +119,13 @@ internal static class QuotationMarks
             return j;
         }
         return firstPossessive;
+    }
+
+    private static bool AfterSentenceEnd(string text, int j, int open)
+    {
+        int k = j - 1;
+        while (k > open && char.IsWhiteSpace(text[k])) k--;
+        return k > open && k < j - 1 && text[k] is '.' or '!' or '?';
     }
 
     /// <summary>A closing mark follows a word or punctuation and comes before a space, punctuation or the end.</summary>

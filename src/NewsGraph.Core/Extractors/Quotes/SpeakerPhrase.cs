@@ -424,6 +424,13 @@ internal static class SpeakerPhrases
             if (QuoteText.IsParticle(t[k]) && k - 1 >= from && t.IsCapitalised(k - 1) && !t.Is(k - 1, SpeakerWordClass.Title)) { first = k; continue; }
             break;
         }
+        // A given name starts the name: "Harbour Master Colin Pryce" is Colin Pryce, whatever the words before.
+        for (int k = first; k < last; k++)
+            if (t.IsCapitalised(k) && QuoteLexicon.GenderOfFirstName(FirstNamePart(t, k)) != '\0' && !t.Is(k, SpeakerWordClass.Title))
+            {
+                first = k;
+                break;
+            }
         // A lone title word is not a name ("the Minister"), nor a role word in capitals ("Analysts").
         if (first == last && t.Is(last, SpeakerWordClass.Title | SpeakerWordClass.Role | SpeakerWordClass.Anonymous | SpeakerWordClass.Description | SpeakerWordClass.Organisation))
             return;

@@ -20,12 +20,28 @@ internal sealed class SpeakerResolver
     public CastMember? Resolve(SpeakerPhrase phrase, QuoteText t, int position) => phrase.Kind switch
     {
         PhraseKind.Name => Named(phrase, t, position),
-        PhraseKind.SpeaksFor => phrase.Principal is { } principal ? Resolve(principal, t, position) : null,
+        PhraseKind.SpeaksFor => phrase.Principal is { } principal ? Principal(principal, t, position) : null,
         PhraseKind.Pronoun => Pronoun(phrase, t, position),
         PhraseKind.Definite => Definite(phrase, t, position),
         PhraseKind.Indefinite => Indefinite(phrase, t),
         _ => null,
     };
+
+    /// <summary>
+    /// Whom a spokesperson speaks for: a body unless the name is a person's ("a spokesman for the Duke",
+    /// "Netanyahu’s office"); "a Conservative spokesperson" speaks for the party.
+    /// </summary>
+    private CastMember? Principal(SpeakerPhrase principal, QuoteText t, int position)
+    {
+        if (principal.Kind == PhraseKind.Name && !principal.Organisation)
+        {
+            var known = _cast.Find(principal.Name(t), false, position);
+            bool personal = known is not null || principal.Gender != '\0' || principal.NameLast > principal.NameFirst
+                            || principal.Descriptors.Any(d => QuoteLexicon.Word(d).Is(SpeakerWordClass.Role | SpeakerWordClass.Title));
+            if (!personal) principal.Organisation = true;
+        }
+        return Resolve(principal, t, position);
+    }
 
     /// <summary>Records that <paramref name="member"/> spoke or was the subject at <paramref name="position"/>.</summary>
     public static void Note(CastMember member, int position, bool spoke)
