@@ -19,6 +19,8 @@ internal sealed class CastMember
     public static int SentenceOf(int position) => position >> 12;
 
     public required string Name { get; set; }
+    /// <summary>How many words <see cref="Name"/> has, so a longer form can take its place.</summary>
+    public int NameLength { get; set; }
     public SpeakerKind Kind { get; set; }
     public char Gender { get; set; }
     public string? Country { get; set; }
@@ -75,6 +77,13 @@ internal sealed class ArticleCast
 {
     public List<CastMember> Members { get; } = new();
 
+    // Every word of every name known, to turn away a capitalised word no one is called without cutting strings.
+    private readonly HashSet<string> _nameWords = new(StringComparer.OrdinalIgnoreCase);
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NameWords => _nameWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether some known name holds this word (so a lone "Rezaei" may be a surname met before).</summary>
+    public bool MightName(ReadOnlySpan<char> word) => NameWords.Contains(word);
+
     public static string[] NormaliseName(ReadOnlySpan<char> name)
     {
         var parts = new List<string>();
@@ -88,10 +97,11 @@ internal sealed class ArticleCast
             {
                 var word = name[s..i];
                 if (word.EndsWith("’s") || word.EndsWith("'s")) word = word[..^2];
-                var lower = word.ToString().ToLowerInvariant();
+                if (word.IsEmpty) continue;
+                var facts = QuoteLexicon.FactsOf(word);
                 // "Pakistani Taliban" and "Pakistan Taliban" are one group.
-                if (QuoteLexicon.IsNationality(word) && QuoteLexicon.Country(word) is { } country) lower = country.ToLowerInvariant();
-                parts.Add(lower);
+                if (facts is { Nationality: true, Country: { } country }) parts.Add(country.ToLowerInvariant());
+                else parts.Add(facts?.Lower ?? word.ToString().ToLowerInvariant());
             }
         }
         return parts.ToArray();
@@ -187,12 +197,19 @@ internal sealed class ArticleCast
         var key = NormaliseName(name);
         if (member is null)
         {
-            member = new CastMember { Name = name, Kind = kind };
+            member = new CastMember { Name = name, Kind = kind, NameLength = key.Length };
             Members.Add(member);
         }
-        else if (key.Length > NormaliseName(member.Name).Length && kind == member.Kind)
+        else if (key.Length > member.NameLength && kind == member.Kind)
+        {
             member.Name = name;
-        if (!member.NameForms.Any(f => f.AsSpan().SequenceEqual(key))) member.NameForms.Add(key);
+            member.NameLength = key.Length;
+        }
+        if (!member.NameForms.Any(f => f.AsSpan().SequenceEqual(key)))
+        {
+            member.NameForms.Add(key);
+            foreach (var w in key) _nameWords.Add(w);
+        }
         return member;
     }
 

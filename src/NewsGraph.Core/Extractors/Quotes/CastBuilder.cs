@@ -116,9 +116,13 @@ internal static class CastBuilder
             while (runEnd + 1 < end && !t.Quoted(runEnd + 1)
                    && (t.IsCapitalised(runEnd + 1) || QuoteText.IsParticle(t[runEnd + 1]) && runEnd + 2 < end && t.IsCapitalised(runEnd + 2)))
                 runEnd++;
-            var phrase = SpeakerPhrases.EndingAt(t, runEnd, Math.Max(from, i - 6));
-            int sentence = CastMember.At(sentenceIndex, i - sentenceFirstToken);
+            int runStart = i;
             i = runEnd;
+            // Most capitalised words are no one's name: read a phrase only where there can be evidence of a
+            // person (a title, a given name, an age or "who" after it) or a name already known.
+            if (requireEvidence && !MayBeSomeone(t, runStart, runEnd, end, cast)) continue;
+            var phrase = SpeakerPhrases.EndingAt(t, runEnd, Math.Max(from, runStart - 6));
+            int sentence = CastMember.At(sentenceIndex, runStart - sentenceFirstToken);
             if (phrase is null || phrase.Kind != PhraseKind.Name || !phrase.HasName) continue;
             var name = phrase.Name(t);
             if (phrase.Organisation)
@@ -142,6 +146,17 @@ internal static class CastBuilder
             SpeakerResolver.Learn(member, phrase);
             member.AddMention(sentence, subject: phrase.First == from);
         }
+    }
+
+    private static bool MayBeSomeone(QuoteText t, int first, int last, int end, ArticleCast cast)
+    {
+        for (int k = Math.Max(0, first - 3); k <= last; k++)
+            if (t.Is(k, SpeakerWordClass.Title | SpeakerWordClass.Role | SpeakerWordClass.NameEnd)) return true;
+        if (last > first && t.IsFirstName(first)) return true;
+        if (FollowedByAgeOrWho(t, last, end)) return true;
+        for (int k = first; k <= last; k++)
+            if (cast.MightName(t[k])) return true;
+        return false;
     }
 
     private static bool FollowedByAgeOrWho(QuoteText t, int last, int end) =>

@@ -76,7 +76,7 @@ internal sealed class CueFinder
                 According(i, u, start, cues);
                 continue;
             }
-            var verb = QuoteLexicon.Verb(_t[i]);
+            var verb = _t.Verb(i);
             if (verb is null || !_t.IsLower(i)) continue;
             int verbEnd = i;
             if (verb.Particle is not null)
@@ -112,7 +112,7 @@ internal sealed class CueFinder
 
     /// <summary>A speech verb used as a verb at <paramref name="k"/> ("by state media" and "his call" are nouns).</summary>
     private bool IsVerbAt(int k) =>
-        _t.IsWord(k) && _t.IsLower(k) && QuoteLexicon.Verb(_t[k]) is { } v && Plausible(k, v, _u, _start);
+        _t.IsWord(k) && _t.IsLower(k) && _t.Verb(k) is { } v && Plausible(k, v, _u, _start);
 
     /// <summary>Where the sentence's words start, past a wire dateline ("KHARTOUM, June 3 (Newswire) - ").</summary>
     public int ContentStart(QuoteUnit u)
@@ -149,7 +149,7 @@ internal sealed class CueFinder
     {
         var w = _t[i];
         bool ing = w.EndsWith("ing", StringComparison.Ordinal);
-        bool present = !ing && (w.Equals(verb.Lemma.Split(' ')[0], StringComparison.OrdinalIgnoreCase) || w.EndsWith('s') && !w.EndsWith("ss") || w is "says");
+        bool present = !ing && (w.Equals(verb.Base, StringComparison.OrdinalIgnoreCase) || w.EndsWith('s') && !w.EndsWith("ss") || w is "says");
         int before = i - 1;
         if (before >= start)
         {
@@ -546,7 +546,7 @@ internal sealed class CueFinder
             if (_t.Quoted(k)) return false;
             if (_t.IsPunct(k, ',') || _t.IsPunct(k, ';')) return true; // ", as rescuers dug ...": another clause
             if (_t.Equals(k, "that")) return false;
-            if (IsVerbAt(k) && QuoteLexicon.Verb(_t[k]) is { Reporting: true } && !_t[k].EndsWith("ed", StringComparison.Ordinal)) return false;
+            if (IsVerbAt(k) && _t.Verb(k) is { Reporting: true } && !_t[k].EndsWith("ed", StringComparison.Ordinal)) return false;
         }
         return true;
     }
@@ -656,13 +656,13 @@ internal sealed class CueFinder
             bool comma = _t.IsPunct(k, ',');
             int next = comma ? k + 1 : k;
             if (next >= end || next == from) continue;
-            if (comma && _t.IsWord(next) && _t.IsLower(next) && _t[next].EndsWith("ing", StringComparison.Ordinal) && QuoteLexicon.Verb(_t[next]) is not null)
+            if (comma && _t.IsWord(next) && _t.IsLower(next) && _t[next].EndsWith("ing", StringComparison.Ordinal) && _t.Verb(next) is not null)
                 return (k, -1); // ", adding that", ", saying"
             if (comma && _t.Equals(next, "according")) return (k, -1);
             if (_t[next] is "and" or "but" && next + 1 < end)
             {
                 if (_t.Equals(next + 1, "that")) return (k, next + 2 < end ? next + 2 : -1);
-                if (IsVerbAt(next + 1) && QuoteLexicon.Verb(_t[next + 1]) is { Reporting: true }) return (k, -1);
+                if (IsVerbAt(next + 1) && _t.Verb(next + 1) is { Reporting: true }) return (k, -1);
                 // ", and about 300 flights were delayed": a second clause after a comma, the same speaker's;
                 // after ", but" it is more often the reporter's own ("but the source was unable to confirm").
                 if (comma && IsClauseStart(next + 1, end) && !_t.Is(next + 1, SpeakerWordClass.Pronoun))
@@ -738,6 +738,6 @@ internal sealed class CueFinder
             or "Addressing" or "Writing" or "Responding" or "Commenting" or "Opening" or "Sentencing" or "Closing" or "Reacting")
             return true;
         return _t.IsCapitalised(p) && _t.IsWord(p) && (w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal))
-               && QuoteLexicon.GenderOfFirstName(w) == '\0' && p + 1 < _t.Count && _t.IsLower(p + 1);
+               && _t.FirstNameGender(p) == '\0' && p + 1 < _t.Count && _t.IsLower(p + 1);
     }
 }

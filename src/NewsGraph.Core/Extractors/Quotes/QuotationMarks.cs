@@ -49,6 +49,12 @@ internal static class QuotationMarks
             }
             if (close < 0)
             {
+                // A single mark that never closes is an apostrophe ("the '90s") unless it opens the paragraph.
+                if (closer is '’' or '\'' && i != paragraph.Start)
+                {
+                    i++;
+                    continue;
+                }
                 // The paragraph ends inside the quote: the stretch runs to its end.
                 if (!words.IsEmpty) into.Add(new QuotedStretch(i, -1, words, paragraphIndex));
                 return;

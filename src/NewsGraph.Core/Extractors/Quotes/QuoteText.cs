@@ -11,16 +11,16 @@ internal sealed class QuoteText
 {
     private readonly List<Token> _tokens;
     private readonly bool[] _quoted;
-    private readonly SpeakerWord[] _words;
+    private readonly WordFacts?[] _facts;
 
     public QuoteText(string text, List<Token> tokens, IReadOnlyList<QuotedStretch> stretches)
     {
         Text = text;
         _tokens = tokens;
         _quoted = new bool[tokens.Count];
-        _words = new SpeakerWord[tokens.Count];
+        _facts = new WordFacts?[tokens.Count];
         for (int i = 0; i < tokens.Count; i++)
-            if (tokens[i].Kind == TokenKind.Word) _words[i] = QuoteLexicon.Word(this[i]);
+            if (tokens[i].Kind == TokenKind.Word) _facts[i] = QuoteLexicon.FactsOf(this[i]);
         foreach (var s in stretches)
             for (int t = TokenAtOrAfter(s.Open); t < tokens.Count && tokens[t].Start < s.End; t++)
                 _quoted[t] = true;
@@ -33,8 +33,15 @@ internal sealed class QuoteText
     public int Start(int i) => _tokens[i].Start;
     public int End(int i) => _tokens[i].End;
     public bool Quoted(int i) => _quoted[i];
-    public SpeakerWord Word(int i) => _words[i];
-    public bool Is(int i, SpeakerWordClass c) => _words[i].Is(c);
+    public SpeakerWord Word(int i) => _facts[i]?.Word ?? default;
+    public bool Is(int i, SpeakerWordClass c) => _facts[i] is { } f && f.Word.Is(c);
+    public SpeechVerb? Verb(int i) => _facts[i]?.Verb;
+    public string? Country(int i) => _facts[i]?.Country;
+    public bool IsNationality(int i) => _facts[i] is { Nationality: true };
+    public bool IsFirstName(int i) => _facts[i] is { FirstName: true };
+    public char FirstNameGender(int i) => _facts[i]?.FirstNameGender ?? '\0';
+    /// <summary>The word in lower case: shared from the word lists when they know it, else made once here.</summary>
+    public string Lower(int i) => _facts[i]?.Lower ?? this[i].ToString().ToLowerInvariant();
 
     public bool IsWord(int i) => _tokens[i].Kind == TokenKind.Word;
     public bool IsNumber(int i) => _tokens[i].Kind == TokenKind.Number;

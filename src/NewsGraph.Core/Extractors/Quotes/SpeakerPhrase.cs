@@ -49,7 +49,10 @@ internal sealed class SpeakerPhrase
     public string Describe(QuoteText t)
     {
         var text = t.Text.Substring(t.Start(First), t.End(Last) - t.Start(First));
-        if (t.Is(First, SpeakerWordClass.Indefinite | SpeakerWordClass.Definite | SpeakerWordClass.Possessive) && text.Length > 0 && char.IsUpper(text[0]))
+        // "Analysts said" at a sentence's start is "analysts".
+        if (t.Is(First, SpeakerWordClass.Indefinite | SpeakerWordClass.Definite | SpeakerWordClass.Possessive | SpeakerWordClass.Anonymous
+                        | SpeakerWordClass.Description | SpeakerWordClass.Adjective | SpeakerWordClass.Organisation)
+            && text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]))
             text = char.ToLowerInvariant(text[0]) + text[1..];
         return text;
     }
@@ -192,7 +195,7 @@ internal static class SpeakerPhrases
         for (int k = from; k <= to; k++)
         {
             var w = t[k];
-            if (QuoteLexicon.Verb(w) is not null || w is "is" or "was" or "were" or "are" or "has" or "had" or "have" || w.EndsWith("ed", StringComparison.Ordinal) && w.Length > 4)
+            if (t.Verb(k) is not null || w is "is" or "was" or "were" or "are" or "has" or "had" or "have" || w.EndsWith("ed", StringComparison.Ordinal) && w.Length > 4)
                 return true;
         }
         return false;
@@ -274,8 +277,12 @@ internal static class SpeakerPhrases
 
         // A possessive splits off who the rest belongs to: "Netanyahu’s office", "Russia’s Deputy Foreign
         // Minister Sergey Ryabkov", "Cloudbase's chief technology officer".
+        // Only a possessive before any "for"/"of": in "a spokeswoman for the SEC's Boston office" it belongs to the object.
+        int limit = last;
+        for (int i = body + 1; i < last; i++)
+            if (t.IsWord(i) && t[i] is "for" or "of" && !t.IsCapitalised(i - 1)) { limit = i; break; }
         int possessive = -1;
-        for (int i = last - 1; i > body; i--)
+        for (int i = limit - 1; i > body; i--)
             if (t.IsPossessive(i)) { possessive = i; break; }
         // "the Referees’ Association", "Alzheimer’s Research UK", "Turkey’s Foreign Ministry": the name of a body.
         if (possessive > 0 && t.IsCapitalised(possessive + 1) && (t.Is(last, SpeakerWordClass.NameEnd) || IsAcronym(t[last]))
@@ -301,7 +308,7 @@ internal static class SpeakerPhrases
             p.NameFirst = body;
             p.NameLast = last;
             p.Kind = PhraseKind.Name;
-            p.Descriptors.Add(t[body].ToString().ToLowerInvariant());
+            p.Descriptors.Add(t.Lower(body));
             p.Gender = t.Word(body).Gender;
             return p;
         }
@@ -332,12 +339,12 @@ internal static class SpeakerPhrases
             if (p.HasName && i >= p.NameFirst && i <= p.NameLast) continue;
             if (!t.IsWord(i) || !char.IsLetter(t[i][0]) || t[i].Contains("year", StringComparison.OrdinalIgnoreCase)) continue;
             var word = t.Word(i);
-            var lower = t[i].ToString().ToLowerInvariant();
+            var lower = t.Lower(i);
             p.Descriptors.Add(word.Canonical ?? lower);
             if (word.Canonical is { } canonical && canonical.Contains(' '))
                 foreach (var part in canonical.Split(' ')) p.Descriptors.Add(part);
             if (word.Gender != '\0') p.Gender = word.Gender;
-            if (QuoteLexicon.Country(t[i]) is { } country) p.Country ??= country;
+            if (t.Country(i) is { } country) p.Country ??= country;
         }
         if (p.HasName && !p.Organisation && p.Gender == '\0')
             p.Gender = QuoteLexicon.GenderOfFirstName(FirstNamePart(t, p.NameFirst));
@@ -368,10 +375,10 @@ internal static class SpeakerPhrases
         if (p.HasName)
         {
             // "the Spaniard", "the Czech": a people's noun after "the" describes a person, it does not name one.
-            if (definite && p.NameFirst == p.NameLast && QuoteLexicon.IsNationality(t[p.NameFirst]) && !p.Organisation)
+            if (definite && p.NameFirst == p.NameLast && t.IsNationality(p.NameFirst) && !p.Organisation)
             {
-                p.Country = QuoteLexicon.Country(t[p.NameFirst]);
-                p.Descriptors.Add(t[p.NameFirst].ToString().ToLowerInvariant());
+                p.Country = t.Country(p.NameFirst);
+                p.Descriptors.Add(t.Lower(p.NameFirst));
                 p.NameFirst = p.NameLast = -1;
                 p.Head = last;
                 p.Kind = PhraseKind.Definite;
@@ -431,13 +438,15 @@ internal static class SpeakerPhrases
                 first = k;
                 break;
             }
+        // A letter alone is not a name: the "P" of "S&P".
+        if (first == last && t[last].Length == 1) return;
         // A lone title word is not a name ("the Minister"), nor a role word in capitals ("Analysts").
         if (first == last && t.Is(last, SpeakerWordClass.Title | SpeakerWordClass.Role | SpeakerWordClass.Anonymous | SpeakerWordClass.Description | SpeakerWordClass.Organisation))
             return;
         p.NameFirst = first;
         p.NameLast = last;
         // A country or capital speaking is its government: "Spain said", "Moscow has dismissed".
-        if (first == last && QuoteLexicon.Country(t[last]) is not null && !QuoteLexicon.IsNationality(t[last]))
+        if (first == last && t.Country(last) is not null && !t.IsNationality(last))
             p.Organisation = true;
         else if (QuoteLexicon.Country(t.Text.AsSpan(t.Start(first), t.End(last) - t.Start(first))) is not null && !QuoteLexicon.IsNationality(t[first]))
             p.Organisation = true;
@@ -450,7 +459,7 @@ internal static class SpeakerPhrases
         return t.Is(left, SpeakerWordClass.NameEnd);
     }
 
-    private static bool IsNationalityOnly(QuoteText t, int i) => QuoteLexicon.IsNationality(t[i]) && !t.Is(i, SpeakerWordClass.NameEnd);
+    private static bool IsNationalityOnly(QuoteText t, int i) => t.IsNationality(i) && !t.Is(i, SpeakerWordClass.NameEnd);
 
     private static ReadOnlySpan<char> FirstNamePart(QuoteText t, int nameFirst)
     {
