@@ -46,9 +46,12 @@ var reader = ArticleReader.CreateDefault();
 Console.Error.WriteLine($"extract bench: {files.Count:N0} files, {inputBytes / 1e6:0.00} MB from {dir}; stages: {string.Join(", ", pipeline.Stages.Select(s => s.Name).DefaultIfEmpty("read only"))}; {passes} passes after a warm-up");
 
 Run(1); // warm-up: JIT and tiering
+long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
 var results = new List<(double Seconds, double CpuSeconds, int Articles, long TextChars, long Tokens)>();
 for (int p = 0; p < passes; p++) results.Add(Run(p + 2));
 
+long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 var best = results.MinBy(r => r.Seconds);
 var median = results.OrderBy(r => r.Seconds).ElementAt(results.Count / 2);
 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -61,6 +64,7 @@ var medianCpu = results.OrderBy(r => r.CpuSeconds).ElementAt(results.Count / 2).
 Console.WriteLine($"input MB/CPU-s  {inputBytes / 1e6 / medianCpu:0.0} (per second of this thread's own CPU time, median: steadier than wall time on a shared machine)");
 Console.WriteLine($"text MB/s       {best.TextChars / 1e6 / median.Seconds:0.0} (UTF-16 chars of article text)");
 Console.WriteLine($"tokens/s        {best.Tokens / median.Seconds:N0}");
+Console.WriteLine($"allocated       {allocated / (double)passes / inputBytes:0.0} bytes per input byte; {GC.CollectionCount(0) - gen0Before} gen0 / {GC.CollectionCount(2) - gen2Before} gen2 collections in {passes} passes");
 Console.WriteLine($"peak memory     {peak / 1e6:0} MB (working set, includes the {inputBytes / 1e6:0.0} MB of input held in memory)");
 
 (double, double, int, long, long) Run(int pass)

@@ -18,6 +18,9 @@ public static class Program
         new QuotesCommand(),
         new EvalCommand(),
         new TrainCommand(),
+        new ExportCommand(),
+        new EventsCommand(),
+        new DyadsCommand(),
     ];
 
     public static int Main(string[] argv)

@@ -1,5 +1,7 @@
 using NewsGraph.Core.Extractors.Quotes;
 using NewsGraph.Core.Extractors.Segmentation;
+using NewsGraph.Core.Extractors.Themes;
+using NewsGraph.Core.Extractors.Tone;
 
 namespace NewsGraph.Core.Pipeline;
 
@@ -9,7 +11,9 @@ public static class DefaultPipeline
     public static PipelineBuilder CreateBuilder() => new PipelineBuilder()
         .Add(new SentenceStage())
         .Add(new TokenStage())
-        .Add(new QuoteStage());
+        .Add(new QuoteStage())
+        .Add(new ToneStage())
+        .Add(new ThemeStage());
 
     public static ArticlePipeline Create() => CreateBuilder().Build();
 }

@@ -23,6 +23,7 @@ public sealed class ArticleReader
     public static List<IFormatReader> DefaultReaders() =>
     [
         new PageDumpReader(),
+        new Html.HtmlReader(),
     ];
 
     public ArticleReader With(IFormatReader reader)
@@ -37,7 +38,7 @@ public sealed class ArticleReader
         ReadProblem? openProblem = null;
         try
         {
-            input = FormatDetector.Sniff(source.Open());
+            input = FormatDetector.Sniff(source.Open(), source.Length);
         }
         catch (Exception e) when (IsInputError(e))
         {

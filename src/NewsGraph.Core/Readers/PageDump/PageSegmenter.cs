@@ -11,7 +11,8 @@ public sealed class ArticleDraft
     public long FirstLine;
     public int TextLength;
     public bool Truncated;
-    internal readonly HashSet<string> SeenKeys = new();
+    /// <summary>Keys of the paragraphs, headline and captions seen, each tagged with its role (see <see cref="PageSegmenter.Seen"/>).</summary>
+    internal readonly HashSet<ulong> SeenKeys = new();
 }
 
 /// <summary>
@@ -83,7 +84,7 @@ public sealed class PageSegmenter
         _current ??= Start("", line.LineNumber);
         var article = _current;
         // Scrapers repeat the standfirst as the first paragraph, or a paragraph twice.
-        if (!article.SeenKeys.Add("p:" + line.Key)) return;
+        if (!article.SeenKeys.Add(Seen('p', line.Key))) return;
         if (article.TextLength + line.Text.Length > MaxArticleChars)
         {
             article.Truncated = true;
@@ -121,7 +122,7 @@ public sealed class PageSegmenter
             bool firstOnPage = !SeenAnyArticle;
             if (_current is not null) Complete();
             var article = Start(run[headline].Text, run[headline].LineNumber);
-            article.SeenKeys.Add("h:" + run[headline].Key);
+            article.SeenKeys.Add(Seen('h', run[headline].Key));
             for (int i = from; i < run.Length; i++)
             {
                 if (i == headline) continue;
@@ -180,7 +181,7 @@ public sealed class PageSegmenter
         if (line.Kind != PageLineKind.HeadlineLike) return false;
         if (IsSubheading(line)) return false;
         // The current article's headline repeated further down is a scraper copy, not a new article.
-        return _current is null || !_current.SeenKeys.Contains("h:" + line.Key);
+        return _current is null || !_current.SeenKeys.Contains(Seen('h', line.Key));
     }
 
     /// <summary>
@@ -227,11 +228,14 @@ public sealed class PageSegmenter
     private static void AddCaption(ArticleDraft article, PageLine line)
     {
         // A headline copy is not a caption; nor is a caption's second copy (scrapers emit alt text and figcaption).
-        if (article.SeenKeys.Contains("h:" + line.Key)) return;
+        if (article.SeenKeys.Contains(Seen('h', line.Key))) return;
         var text = Undouble(line.Text);
-        if (!article.SeenKeys.Add("c:" + PageLine.DedupKey(text))) return;
+        if (!article.SeenKeys.Add(Seen('c', PageLine.DedupKey(text)))) return;
         article.Captions.Add(text);
     }
+
+    /// <summary>A line's key as a paragraph ('p'), headline ('h') or caption ('c'): the same words in two roles are not repeats.</summary>
+    internal static ulong Seen(char role, ulong key) => key ^ (role * 0x9E3779B97F4A7C15UL);
 
     private ArticleDraft Start(string title, long lineNumber)
     {
