@@ -35,6 +35,8 @@ internal sealed class CastMember
     public List<int> Mentions { get; } = new();
     public List<int> SubjectMentions { get; } = new();
     public int LastSpoke { get; set; } = int.MinValue;
+    /// <summary>Where the member last spoke through a spokesperson ("a ministry spokesman said").</summary>
+    public int LastSpokesperson { get; set; } = int.MinValue;
 
     public bool MentionedBefore(int sentence) => Mentions.Count > 0 && Mentions[0] < sentence;
 
@@ -132,6 +134,9 @@ internal sealed class ArticleCast
             if (score == 1 && (organisation || m.Kind == SpeakerKind.Organisation)) score = 0;
             if (score == 0) continue;
             int recency = Math.Max(m.LastMentionBefore(sentence + 1), m.LastSpoke);
+            // A surname two people share ("Calloway" in an obituary with her daughter) is the one met first;
+            // otherwise the more recent one.
+            if (score == 3 && key.Length == 1 && m.Mentions.Count > 0) recency = -m.Mentions[0];
             if (score > bestScore || score == bestScore && recency > bestRecency)
             {
                 best = m;

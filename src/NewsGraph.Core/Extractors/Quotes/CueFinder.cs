@@ -299,6 +299,9 @@ internal sealed class CueFinder
         int end = u.EndToken;
         var who = SubjectAfter(i + 2, end);
         if (who is null || who.Head >= 0 && IsDocument(_t[who.Head]) || who.HasName && IsDocument(_t[who.NameLast])) return;
+        // "according to Chinese customs data", "according to the ministry's figures": a document, not a speaker.
+        for (int k = i + 2; k < end && k - i < 10 && !_t.IsPunct(k, ','); k++)
+            if (_t.IsWord(k) && IsDocument(_t[k])) return;
         var cue = new Cue { Verb = AccordingTo, VerbToken = i, VerbEnd = i + 1, Unit = u.Index, Speaker = who };
         int afterWho = who.Last + 1;
         // "According to X, “...”"
@@ -393,9 +396,30 @@ internal sealed class CueFinder
             or "personally" or "officially" or "formally" or "today" or "yesterday" or "tonight";
     }
 
+    /// <summary>"who gave her name only as Linda", "who gave only his first name, Chidi": the name, when a source gives one.</summary>
+    private SpeakerPhrase? GivenName(int first, int last)
+    {
+        int gave = -1;
+        for (int k = first; k <= last && k - first < 4; k++)
+            if (_t[k] is "gave" or "gives" or "giving") { gave = k; break; }
+        if (gave < 0) return null;
+        int name = -1;
+        for (int k = gave + 1; k <= last && k - gave < 6; k++)
+            if (_t[k] is "name" or "names") { name = k; break; }
+        if (name < 0) return null;
+        int k2 = name + 1;
+        while (k2 <= last && (_t[k2] is "only" or "as" || _t.IsPunct(k2, ','))) k2++;
+        if (k2 > last || !_t.IsCapitalised(k2)) return null;
+        var p = SpeakerPhrases.StartingAt(_t, k2, last + 1);
+        return p is { Kind: PhraseKind.Name } ? p : null;
+    }
+
     /// <summary>The subject phrase ending at <paramref name="prev"/>, reading across one appositive in commas.</summary>
     private SpeakerPhrase? SubjectBefore(int prev, int floor)
     {
+        // "her daughter, Simone Calloway, who said": the one "who" stands for.
+        if (_t[prev] is "who" && prev - 1 >= floor && _t.IsPunct(prev - 1, ','))
+            return SubjectBefore(prev - 1, floor) ?? SpeakerPhrases.EndingAt(_t, prev - 2, floor);
         if (!_t.IsPunct(prev, ','))
         {
             var direct = SpeakerPhrases.EndingAt(_t, prev, floor);
@@ -425,7 +449,10 @@ internal sealed class CueFinder
             var cited = SpeakerPhrases.StartingAt(_t, segFirst + 1, prev);
             if (cited is not null) return cited;
         }
-        bool relative = _t[segFirst] is "who" or "which" or "whose" or "whom"
+        // "Det Sgt Paula Rimmer, of Greater Manchester Police, said": where someone is from, in commas.
+        bool affiliation = _t[segFirst] is "of" or "from" or "at" && segFirst + 1 <= segLast && (_t.IsCapitalised(segFirst + 1) || _t.Is(segFirst + 1, SpeakerWordClass.Definite));
+        if (GivenName(segFirst, segLast) is { } given) return given;
+        bool relative = affiliation || _t[segFirst] is "who" or "which" or "whose" or "whom"
                         // "A witness, reached by telephone, said", "A senior official, speaking on condition of anonymity, said"
                         || _t.IsLower(segFirst) && _t.IsWord(segFirst) && (_t[segFirst].EndsWith("ed", StringComparison.Ordinal) || _t[segFirst].EndsWith("ing", StringComparison.Ordinal));
         bool age = _t.IsNumber(segFirst) && segFirst == segLast;
@@ -477,6 +504,12 @@ internal sealed class CueFinder
             while (k < end && !_t.IsBreak(k) && k - next < 8) k++;
             phrase.Last = k - 1;
             next = k;
+        }
+        // "said a 24-year-old student who gave only his first name, Chidi"
+        if (next < end && _t[next] is "who" && GivenName(next + 1, Math.Min(end - 1, next + 14)) is { } given)
+        {
+            phrase.Absorb(given);
+            return phrase;
         }
         // "said Raj Mehta, an analyst at Barrow Securities": take the role from the appositive.
         if (next + 1 < end && _t.IsPunct(next, ','))
@@ -599,18 +632,21 @@ internal sealed class CueFinder
             return c + 1 < end && _t.IsWord(c + 1) && _t.IsLower(c + 1) && !IsPreposition(_t[c + 1]);
         // "about 300 flights were delayed": before a number, "about" is not a preposition.
         bool approximate = w is "about" or "around" or "over" or "nearly" or "almost" && c + 1 < end && _t.IsNumber(c + 1);
-        if (_t.IsLower(c) && !approximate && (IsPreposition(w) || w is "that" or "nothing" or "so" or "not" or "yes" or "no" && c + 1 < end && _t.IsPunct(c + 1, ',')))
+        if (_t.IsLower(c) && !approximate && (IsPreposition(w) || w is "that" or "nothing" or "not" or "never" || w is "so" or "yes" or "no" && c + 1 < end && _t.IsPunct(c + 1, ',')))
             return false; // "said in", "warned against", "said nothing": not a subject
-        for (int k = c + 1; k < end && k - c <= 14; k++)
+        // A verb after "who", "that" or "which" may be the relative clause's; then the main verb must follow.
+        int needed = 1;
+        for (int k = c + 1; k < end && k - c <= 18; k++)
         {
             if (_t.IsPunct(k, ',') || _t.IsPunct(k, ';') || _t.IsPunct(k, ':') || _t.IsPunct(k, '.')) return false;
-            if (_t.IsQuoteMark(k) && _opens[k] >= 0) continue;
+            if (_t.Quoted(k)) continue; // a verb inside quote marks is the quoted words'
             if (!_t.IsWord(k)) continue;
+            if (_t[k] is "who" or "that" or "which" && needed == 1) { needed = 2; continue; }
             // "Iran and world powers are": a subject may join two names; a verb after "and" is a second predicate.
             if (_t[k] is "and" or "or" or "but" && !(k - c <= 3 && k + 1 < end && !IsFinite(k + 1, k))) return false;
-            // A verb after "that", "who", "as" or "after" belongs to another clause.
-            if (_t[k] is "that" or "which" or "who" or "whom" or "as" or "after" or "before" or "because" or "when" or "while" or "since" or "until" or "if") return false;
-            if (IsFinite(k, c)) return true;
+            // A verb after "as" or "after" belongs to another clause.
+            if (_t[k] is "whom" or "as" or "after" or "before" or "because" or "when" or "while" or "since" or "until" or "if") return false;
+            if (IsFinite(k, c) && --needed == 0) return true;
         }
         return false;
     }
@@ -628,7 +664,7 @@ internal sealed class CueFinder
             return !(w is "'s" or "’s") || k == subjectStart + 1 && _t.Is(subjectStart, SpeakerWordClass.Pronoun);
         if (!_t.IsLower(k)) return false;
         if (IrregularPast(w)) return true;
-        if (w.Length >= 5 && w.EndsWith("ed", StringComparison.Ordinal) && !_t.Is(k, SpeakerWordClass.Adjective) && w is not ("united" or "unnamed" or "armed" or "advanced" or "detailed" or "limited" or "related"))
+        if (w.Length >= 4 && w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("eed", StringComparison.Ordinal) && !_t.Is(k, SpeakerWordClass.Adjective) && w is not ("united" or "unnamed" or "armed" or "advanced" or "detailed" or "limited" or "related"))
             return true;
         // "Iran welcomes", "Kazakhstan attaches": a present tense after a one-word subject.
         return k == subjectStart + 1 && w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss") && !_t.Is(k, SpeakerWordClass.Anonymous | SpeakerWordClass.Description | SpeakerWordClass.Role | SpeakerWordClass.Organisation)
@@ -641,7 +677,11 @@ internal sealed class CueFinder
             or "put" or "cut" or "hit" or "led" or "built" or "spent" or "stood" or "became" or "fell" or "rose" or "sold" or "bought"
             or "grew" or "drew" or "threw" or "wrote" or "spoke" or "broke" or "chose" or "drove" or "flew" or "forgot" or "hid"
             or "meant" or "overcame" or "sought" or "taught" or "understood" or "withdrew" or "wore" or "won't" or "can't" or "lay"
-            or "struck" or "fought" or "caught" or "sat" or "slept" or "shot" or "swore";
+            or "struck" or "fought" or "caught" or "sat" or "slept" or "shot" or "swore" or "bore" or "arose" or "bled" or "bred"
+            or "clung" or "crept" or "dealt" or "dug" or "fed" or "fled" or "flung" or "forgave" or "froze" or "hung" or "knelt"
+            or "leapt" or "lent" or "lit" or "rode" or "rang" or "sang" or "sank" or "shone" or "shrank" or "slid" or "sped" or "spun"
+            or "sprang" or "stole" or "stuck" or "stung" or "strode" or "swam" or "swept" or "swung" or "tore" or "woke" or "wept"
+            or "bent" or "bound" or "burnt" or "dreamt" or "ate" or "shook" or "forbade" or "undertook" or "upheld" or "oversaw";
 
     /// <summary>
     /// Where a reported clause ends: the sentence's end, or before the next attribution. When it ends at

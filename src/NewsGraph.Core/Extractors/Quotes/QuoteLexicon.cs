@@ -91,7 +91,13 @@ internal static class QuoteLexicon
     }
 
     /// <summary>What the lists know of a word (any case), or null.</summary>
-    public static WordFacts? FactsOf(ReadOnlySpan<char> word) => Lookup(Facts, word, out var f) ? f : null;
+    public static WordFacts? FactsOf(ReadOnlySpan<char> word)
+    {
+        if (Lookup(Facts, word, out var f)) return f;
+        // "Gov.", "Sen.", "Det.": an abbreviation is the word without its full stop.
+        if (word.Length is > 1 and <= 6 && word[^1] == '.' && Lookup(Facts, word[..^1], out f)) return f;
+        return null;
+    }
 
     // Keys are stored in lower case and looked up through a lower-cased copy on the stack: measured about
     // ten times faster than a dictionary that ignores case itself (400 ns a lookup, on every token).

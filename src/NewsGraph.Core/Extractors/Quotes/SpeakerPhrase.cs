@@ -358,6 +358,23 @@ internal static class SpeakerPhrases
         }
 
         bool speaksForHead = p.Head >= 0 && !p.HasName && (IsSpokesWord(t[p.Head]) || t[p.Head] is "office" or "Office" or "camp" or "team" or "lawyers" or "lawyer");
+        // "his office said", "her spokesman said": whoever "his" is speaks.
+        if (speaksForHead && owner is null && complement is null && first < body && t.Is(first, SpeakerWordClass.Possessive) && body == p.Head)
+        {
+            p.Kind = PhraseKind.SpeaksFor;
+            p.Principal = new SpeakerPhrase { First = first, Last = first, Kind = PhraseKind.Pronoun, Gender = t.Word(first).Gender,
+                                              Organisation = t[first] is "its" or "Its", Plural = t[first] is "their" or "Their" };
+            return p;
+        }
+        // "a government spokesman", "a police spokeswoman": the body named by the word before.
+        if (speaksForHead && IsSpokesWord(t[p.Head]) && owner is null && complement is null && body < p.Head
+            && t.IsLower(p.Head - 1) && t.Is(p.Head - 1, SpeakerWordClass.Organisation) && !t.Is(p.Head - 1, SpeakerWordClass.Role))
+        {
+            p.Kind = PhraseKind.SpeaksFor;
+            var body_ = new SpeakerPhrase { First = p.Head - 1, Last = p.Head - 1, Kind = PhraseKind.Definite, Head = p.Head - 1, Organisation = true };
+            p.Principal = body_;
+            return p;
+        }
         if (speaksForHead && (complement is not null && connector > 0 && t[connector] is "for" || owner is not null && possessive > 0
                               || body < p.Head && t.IsCapitalised(p.Head - 1)))
         {
@@ -395,6 +412,8 @@ internal static class SpeakerPhrases
             p.Kind = PhraseKind.Definite; // "Police said"
         else if (body < p.Head && t.IsCapitalised(body))
             p.Kind = PhraseKind.Definite; // "Kremlin spokesman", "Station manager": a title with no name
+        else if (t.Is(p.Head, SpeakerWordClass.Role))
+            p.Kind = PhraseKind.Definite; // "chief executive of Dignity in Dying", as an appositive
         else
             return null;
         return p;
@@ -404,6 +423,13 @@ internal static class SpeakerPhrases
     private static void FindName(QuoteText t, int from, int to, SpeakerPhrase p)
     {
         int last = to;
+        // Letters after a name are not the name: "Nicholas Grant KC", "Martin Luther King Jr".
+        while (last > from && IsPostNominal(t[last]) && t.IsCapitalised(last - 1))
+        {
+            p.Descriptors.Add(t.Lower(last));
+            last--;
+        }
+        to = last;
         while (last >= from && !t.IsCapitalised(last)) last--;
         // A name ends the phrase, or comes before an age: "Kevin, 55" is read without the age by the caller.
         if (last < from || last != to) return;
@@ -413,6 +439,20 @@ internal static class SpeakerPhrases
         // "Iran FM", "Kremlin Spokesman", "US Secretary": a title with no name after it.
         if (!organisation && t.Is(last, SpeakerWordClass.Title | SpeakerWordClass.Role)) return;
         int first = last;
+        // "Bank of England", "Department for Work and Pensions", "Mineworkers Union of Zambia": a body's word
+        // anywhere in a run of capitals joined by of/for/and makes the whole run its name.
+        if (!organisation)
+        {
+            int k = last;
+            // Only where the body's word heads the rest ("Bank of England"), not in a title before a person's
+            // name ("Foreign Ministry Spokesman Wang Wenbin").
+            while (k - 1 >= from && (t.IsCapitalised(k - 1) || IsConnector(t, k - 1) && k - 2 >= from && t.IsCapitalised(k - 2)))
+            {
+                k--;
+                if (t.IsCapitalised(k) && t.Is(k, SpeakerWordClass.NameEnd) && !t.Is(k, SpeakerWordClass.Role) && k + 1 <= last && IsConnector(t, k + 1))
+                    organisation = true;
+            }
+        }
         if (organisation)
         {
             // "Crown Prosecution Service", "Department for Work and Pensions", "Royal College of Nursing".
@@ -474,6 +514,9 @@ internal static class SpeakerPhrases
         foreach (var c in w) if (!char.IsUpper(c) && c != '.') return false;
         return true;
     }
+
+    private static bool IsPostNominal(ReadOnlySpan<char> w) =>
+        w is "KC" or "QC" or "MP" or "MEP" or "MSP" or "MBE" or "OBE" or "CBE" or "Jr" or "Jr." or "Sr" or "Sr." or "II" or "III" or "PhD";
 
     public static bool IsSpokesWord(ReadOnlySpan<char> w) =>
         w.StartsWith("spokes", StringComparison.OrdinalIgnoreCase);

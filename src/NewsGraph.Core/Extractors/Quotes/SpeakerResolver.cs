@@ -20,12 +20,19 @@ internal sealed class SpeakerResolver
     public CastMember? Resolve(SpeakerPhrase phrase, QuoteText t, int position) => phrase.Kind switch
     {
         PhraseKind.Name => Named(phrase, t, position),
-        PhraseKind.SpeaksFor => phrase.Principal is { } principal ? Principal(principal, t, position) : null,
+        PhraseKind.SpeaksFor => phrase.Principal is { } principal ? Spoken(Principal(principal, t, position), phrase, t, position) : null,
         PhraseKind.Pronoun => Pronoun(phrase, t, position),
         PhraseKind.Definite => Definite(phrase, t, position),
         PhraseKind.Indefinite => Indefinite(phrase, t),
         _ => null,
     };
+
+    /// <summary>Remembers that a body spoke through its spokesperson, for a later "the spokesperson said".</summary>
+    private static CastMember? Spoken(CastMember? member, SpeakerPhrase phrase, QuoteText t, int position)
+    {
+        if (member is not null && phrase.Head >= 0 && SpeakerPhrases.IsSpokesWord(t[phrase.Head])) member.LastSpokesperson = position;
+        return member;
+    }
 
     /// <summary>
     /// Whom a spokesperson speaks for: a body unless the name is a person's ("a spokesman for the Duke",
@@ -74,6 +81,11 @@ internal sealed class SpeakerResolver
     private CastMember? Pronoun(SpeakerPhrase phrase, QuoteText t, int position)
     {
         var w = t[phrase.First];
+        // "his office", "her spokesman": the possessive points to the person as "he" or "she" would.
+        if (w.Equals("his", StringComparison.OrdinalIgnoreCase)) w = "he";
+        else if (w.Equals("her", StringComparison.OrdinalIgnoreCase)) w = "she";
+        else if (w.Equals("its", StringComparison.OrdinalIgnoreCase)) w = "it";
+        else if (w.Equals("their", StringComparison.OrdinalIgnoreCase)) w = "they";
         if (w.Equals("he", StringComparison.OrdinalIgnoreCase) || w.Equals("she", StringComparison.OrdinalIgnoreCase))
         {
             var person = MostSalientPerson(position, phrase.Gender, country: null, descriptors: null, exclude: null);
@@ -145,7 +157,8 @@ internal sealed class SpeakerResolver
     /// </summary>
     private CastMember? AnOrganisationAfterAll(int position)
     {
-        var m = MostRecent(position, x => x.Kind == SpeakerKind.Person && x.Gender == '\0' && x.NameForms.All(f => f.Length == 1)
+        var m = MostRecent(position, x => x.Kind == SpeakerKind.Person && x.Gender == '\0'
+                                          && x.NameForms.All(f => f.All(w => QuoteLexicon.FactsOf(w) is not { FirstName: true }))
                                           && !x.Descriptors.Any(d => QuoteLexicon.Word(d).Is(SpeakerWordClass.Role | SpeakerWordClass.Title)),
                            Reach / 2, speakersOnly: true);
         if (m is not null) m.Kind = SpeakerKind.Organisation;
@@ -199,6 +212,14 @@ internal sealed class SpeakerResolver
                     && !salient.Descriptors.Any(d => QuoteLexicon.Word(d).Is(SpeakerWordClass.Role)))
                     return salient;
             }
+        }
+
+        // "A DWP spokesperson said ... “...,” the spokesperson said": the body that spoke through one just before.
+        if (head == "spokesperson")
+        {
+            var body = MostRecent(position, m => m.LastSpokesperson != int.MinValue && m.LastSpokesperson < position
+                                                 && Distance(position, m.LastSpokesperson) <= 2, 2, speakersOnly: true);
+            if (body is not null) return body;
         }
 
         // Nobody fits. A description that identifies someone by itself ("France’s foreign minister") is
@@ -265,7 +286,7 @@ internal sealed class SpeakerResolver
     internal static int RoleFit(SpeakerPhrase phrase, string head, CastMember m)
     {
         var roles = m.Descriptors;
-        bool headFits = roles.Contains(head) || head switch
+        bool headFits = roles.Contains(head) || Family(head).Overlaps(roles) || head switch
         {
             "diplomat" => roles.Contains("ambassador") || roles.Contains("envoy") || roles.Contains("diplomat")
                           || roles.Contains("foreign") || roles.Contains("negotiator")
@@ -306,6 +327,22 @@ internal sealed class SpeakerResolver
         return fit;
     }
 
+    /// <summary>Roles another role may be: a detective sergeant is "the officer", an ambassador "the envoy".</summary>
+    private static HashSet<string> Family(string head) => head switch
+    {
+        "officer" or "policeman" or "policewoman" => PoliceRanks,
+        "envoy" => Envoys,
+        "manager" or "boss" or "coach" => Managers,
+        "player" => Players,
+        _ => NoRoles,
+    };
+
+    private static readonly HashSet<string> PoliceRanks = new(StringComparer.Ordinal) { "detective", "sergeant", "inspector", "constable", "superintendent", "commissioner", "officer" };
+    private static readonly HashSet<string> Envoys = new(StringComparer.Ordinal) { "ambassador", "envoy", "diplomat", "representative" };
+    private static readonly HashSet<string> Managers = new(StringComparer.Ordinal) { "manager", "boss", "coach" };
+    private static readonly HashSet<string> Players = new(StringComparer.Ordinal) { "striker", "defender", "midfielder", "goalkeeper", "forward", "winger", "captain", "player" };
+    private static readonly HashSet<string> NoRoles = new(StringComparer.Ordinal);
+
     /// <summary>Whether something the member is known as rules the description out (a striker is not "the defender").</summary>
     internal static bool Conflicts(HashSet<string> descriptors, CastMember m)
     {
@@ -314,7 +351,7 @@ internal sealed class SpeakerResolver
         {
             var word = QuoteLexicon.Word(d);
             if (!word.Is(SpeakerWordClass.Role) || SoftModifiers.Contains(d)) continue;
-            if (m.Descriptors.Contains(d)) continue;
+            if (m.Descriptors.Contains(d) || Family(d).Overlaps(m.Descriptors)) continue;
             foreach (var r in m.Descriptors)
                 if (QuoteLexicon.Word(r).Is(SpeakerWordClass.Role) && !SoftModifiers.Contains(r) && !descriptors.Contains(r))
                     return true;

@@ -10,9 +10,9 @@ namespace NewsGraph.Core.Tests.Extractors.Quotes;
 public class QuoteSetFloorTests
 {
     [Theory]
-    [InlineData("dev")]
-    [InlineData("heldout")]
-    public void Quote_recall_precision_and_speaker_accuracy_stay_above_the_floor(string half)
+    [InlineData("dev", 300)]
+    [InlineData("heldout", 70)]
+    public void Quote_recall_precision_and_speaker_accuracy_stay_above_the_floor(string half, int quotes)
     {
         var dir = Path.Combine(TestPaths.RepoRoot, "eval", "quotes", half);
         var pipeline = DefaultPipeline.Create();
@@ -23,7 +23,7 @@ public class QuoteSetFloorTests
             pipeline.Run(gold.Article);
             score.Add(QuoteScorer.Score(gold, gold.Article));
         }
-        Assert.True(score.Gold >= 150, $"{half} holds {score.Gold} quotes");
+        Assert.True(score.Gold >= quotes, $"{half} holds {score.Gold} quotes");
         Assert.True(score.Recall >= 0.80, $"{half} recall {score.Recall:0.000}");
         Assert.True(score.Precision >= 0.85, $"{half} precision {score.Precision:0.000}");
         Assert.True(score.SpeakerAccuracy >= 0.80, $"{half} speaker accuracy {score.SpeakerAccuracy:0.000}");
