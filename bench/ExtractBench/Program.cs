@@ -7,7 +7,7 @@ using NewsGraph.Core.Readers;
 // Throughput of the extract path on one thread: reading and segmenting page dumps, splitting
 // sentences and tokenising. Prints articles/s, MB/s of text, and peak memory.
 //
-//   dotnet run -c Release --project bench/ExtractBench [DIR] [--passes N] [--stages read|segmentation|default]
+//   dotnet run -c Release --project bench/ExtractBench [DIR] [--passes N] [--stages read|segmentation|quotes|default]
 //
 // DIR defaults to ../shared/data/news-corpus/bbc (2,225 BBC articles) when present, else samples/.
 // Files are read into memory first so the figure is the engine's, not the disk's.
@@ -39,6 +39,7 @@ var pipeline = stages switch
 {
     "read" => new PipelineBuilder().Build(),
     "segmentation" => new PipelineBuilder().Add(new SentenceStage()).Add(new TokenStage()).Build(),
+    "quotes" => new PipelineBuilder().Add(new SentenceStage()).Add(new TokenStage()).Add(new NewsGraph.Core.Extractors.Quotes.QuoteStage()).Build(),
     _ => DefaultPipeline.Create(),
 };
 var reader = ArticleReader.CreateDefault();

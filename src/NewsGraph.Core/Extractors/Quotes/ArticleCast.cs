@@ -88,26 +88,34 @@ internal sealed class ArticleCast
 
     public static string[] NormaliseName(ReadOnlySpan<char> name)
     {
-        var parts = new List<string>();
-        int i = 0;
-        while (i < name.Length)
+        // Two passes, counting then filling, so a name costs one array and no list.
+        int count = 0;
+        for (int i = 0; i < name.Length;)
         {
-            while (i < name.Length && (char.IsWhiteSpace(name[i]) || name[i] is '-' or '‐' or '‑' or '.')) i++;
-            int s = i;
-            while (i < name.Length && !(char.IsWhiteSpace(name[i]) || name[i] is '-' or '‐' or '‑' or '.')) i++;
-            if (i > s)
-            {
-                var word = name[s..i];
-                if (word.EndsWith("’s") || word.EndsWith("'s")) word = word[..^2];
-                if (word.IsEmpty) continue;
-                var facts = QuoteLexicon.FactsOf(word);
-                // "Pakistani Taliban" and "Pakistan Taliban" are one group.
-                if (facts is { Nationality: true, Country: { } country }) parts.Add(country.ToLowerInvariant());
-                else parts.Add(facts?.Lower ?? word.ToString().ToLowerInvariant());
-            }
+            while (i < name.Length && IsNameBreak(name[i])) i++;
+            if (i < name.Length) count++;
+            while (i < name.Length && !IsNameBreak(name[i])) i++;
         }
-        return parts.ToArray();
+        var parts = new string[count];
+        int n = 0;
+        for (int i = 0; i < name.Length;)
+        {
+            while (i < name.Length && IsNameBreak(name[i])) i++;
+            int s = i;
+            while (i < name.Length && !IsNameBreak(name[i])) i++;
+            if (i <= s) continue;
+            var word = name[s..i];
+            if (word.EndsWith("’s") || word.EndsWith("'s")) word = word[..^2];
+            if (word.IsEmpty) { parts[n++] = ""; continue; }
+            var facts = QuoteLexicon.FactsOf(word);
+            // "Pakistani Taliban" and "Pakistan Taliban" are one group.
+            parts[n++] = facts is { Nationality: true, Country: { } country } ? country.ToLowerInvariant()
+                       : facts?.Lower ?? word.ToString().ToLowerInvariant();
+        }
+        return n == parts.Length ? parts : parts[..n];
     }
+
+    private static bool IsNameBreak(char c) => char.IsWhiteSpace(c) || c is '-' or '‐' or '‑' or '.';
 
     /// <summary>"RAY DYCHE" -> "Ray Dyche": tabloid capitals are not part of the name.</summary>
     public static string TidyName(string name)

@@ -140,7 +140,7 @@ internal static class CastBuilder
                             || FollowedByAgeOrWho(t, runEnd, end);
             if (known is null && requireEvidence && !evidence) continue;
             if (single && QuoteText.IsWeekdayOrMonth(t[phrase.NameFirst])) continue;
-            var member = known is not null && (single || ArticleCast.NormaliseName(name).Length <= ArticleCast.NormaliseName(known.Name).Length)
+            var member = known is not null && (single || phrase.NameLast - phrase.NameFirst + 1 <= known.NameLength)
                 ? known
                 : cast.Named(name, SpeakerKind.Person, sentence);
             SpeakerResolver.Learn(member, phrase);

@@ -47,7 +47,7 @@ public sealed class QuoteStage : IStage
             foreach (var s in sentences) Tokenizer.Tokenize(article.View(s), s.Start, tokens);
         }
 
-        var stretches = new List<QuotedStretch>();
+        var stretches = new List<QuotedStretch>(32);
         for (int p = 0; p < paragraphs.Count; p++) QuotationMarks.Find(text, paragraphs[p], p, stretches);
         var t = new QuoteText(text, tokens, stretches);
         var opens = new int[t.Count];
@@ -129,13 +129,6 @@ public sealed class QuoteStage : IStage
             }
         }
 
-        if (Environment.GetEnvironmentVariable("QUOTES_DEBUG") is not null)
-        {
-            foreach (var m in cast.Members)
-                Console.Error.WriteLine($"cast {m.Kind} '{m.Name}' g={m.Gender} c={m.Country} d=[{string.Join(",", m.Descriptors)}] mentions=[{string.Join(",", m.Mentions.Select(x => $"{x >> 12}:{x & 4095}"))}] subj=[{string.Join(",", m.SubjectMentions.Select(x => $"{x >> 12}:{x & 4095}"))}] spoke={(m.LastSpoke == int.MinValue ? "-" : $"{m.LastSpoke >> 12}")}");
-            foreach (var c in cues)
-                Console.Error.WriteLine($"cue u{c.Unit} {c.Kind} {c.Verb.Lemma} speaker='{(c.Speaker is null ? null : t.Text[c.Speaker.Span(t).Start..c.Speaker.Span(t).End])}' {c.Speaker?.Kind} -> {c.Member?.Name}");
-        }
         Emit(article, t, stretches, paragraphs, units, cues);
     }
 
