@@ -12,6 +12,7 @@ public static class Program
     [
         new ExtractCommand(),
         new IngestCommand(),
+        new FetchCommand(),
         new ListCommand(),
         new ShowCommand(),
         new SearchCommand(),
