@@ -18,8 +18,11 @@ public sealed record EntityMention(Span Span, string Type)
     public string? EntityId { get; set; }
 }
 
-/// <summary>Words someone said, quoted directly or reported.</summary>
-public sealed record Quote(Span Span, bool Direct, string Verb)
+/// <summary>
+/// Words someone said, quoted directly or reported. <see cref="Verb"/> is the lemma of the speech
+/// verb ("say", "add", "tell", "according to"), null for a quote no verb attributes.
+/// </summary>
+public sealed record Quote(Span Span, bool Direct, string? Verb)
 {
     /// <summary>The canonical name of the speaker, or a description ("a security source"); null when unresolved.</summary>
     public string? Speaker { get; set; }

@@ -80,7 +80,7 @@ public static class ArticleJsonWriter
             WriteNullable(w, "speakerType", q.SpeakerType);
             WriteNullable(w, "speakerEntity", q.SpeakerEntity);
             if (q.SpeakerSpan is { } ss) { w.WriteNumber("speakerStart", cp[ss.Start]); w.WriteNumber("speakerEnd", cp[ss.End]); }
-            w.WriteString("verb", q.Verb);
+            WriteNullable(w, "verb", q.Verb);
             w.WriteBoolean("direct", q.Direct);
             w.WriteEndObject();
         }

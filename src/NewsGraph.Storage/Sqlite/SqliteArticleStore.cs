@@ -85,10 +85,14 @@ public sealed class SqliteArticleStore : IArticleStore
                 """, tx);
         }
         // Version 2: the facts of each article in tables of their own (quotes, amounts, events ...).
-        foreach (var table in AnnotationTables.All) Execute(table.Schema, tx);
+        // Upgrade first (it may rebuild a table), then create what is missing, then add newer columns.
         foreach (var table in AnnotationTables.All)
+        {
+            table.Upgrade(_connection, tx);
+            Execute(table.Schema, tx);
             foreach (var (name, column, type) in table.AddedColumns)
                 if (!HasColumn(name, column, tx)) Execute($"ALTER TABLE {name} ADD COLUMN {column} {type};", tx);
+        }
         Execute($"INSERT INTO meta(key, value) VALUES ('schema_version', '{SchemaVersion}') ON CONFLICT(key) DO UPDATE SET value = excluded.value;", tx);
         tx.Commit();
     }

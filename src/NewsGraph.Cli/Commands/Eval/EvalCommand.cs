@@ -16,5 +16,6 @@ public sealed class EvalCommand : SubcommandGroup
         new EvalThemesCommand(),
         new EvalDatesCommand(),
         new EvalAmountsCommand(),
+        new QuotesEvalCommand(),
     ];
 }

@@ -24,6 +24,9 @@ public interface IAnnotationTable
 
     /// <summary>Prepares the inserts for one batch inside <paramref name="transaction"/>.</summary>
     IAnnotationWriter Begin(SqliteConnection connection, SqliteTransaction transaction);
+
+    /// <summary>Brings a table written by an older build up to <see cref="Schema"/>, before it runs; idempotent.</summary>
+    void Upgrade(SqliteConnection connection, SqliteTransaction transaction) { }
 }
 
 public interface IAnnotationWriter : IDisposable
