@@ -5,10 +5,12 @@ using NewsGraph.Core.Pipeline;
 using NewsGraph.Core.Readers;
 
 // Throughput of the extract path on one thread: reading and segmenting page dumps, splitting
-// sentences and tokenising (and, with --stages default, every stage). Prints articles/s, MB/s of
-// text, peak memory, and each stage's own time and sentences/s.
+// sentences and tokenising. Prints articles/s, MB/s of text, and peak memory.
 //
-//   dotnet run -c Release --project bench/ExtractBench [DIR] [--passes N] [--stages read|segmentation|default]
+//   dotnet run -c Release --project bench/ExtractBench [DIR] [--passes N] [--stages read|segmentation|default] [--per-stage]
+//
+// --skip a,b removes the named stages from the chosen pipeline (to price a stage: run with and without it).
+// --per-stage also prints each stage's share of the time spent in stages and its cost per article.
 //
 // DIR defaults to ../shared/data/news-corpus/bbc (2,225 BBC articles) when present, else samples/.
 // Files are read into memory first so the figure is the engine's, not the disk's.
@@ -17,10 +19,14 @@ var argv = args.ToList();
 int passes = 5;
 string stages = "segmentation";
 string? dir = null;
+bool perStage = false;
+var skip = new List<string>();
 for (int i = 0; i < argv.Count; i++)
 {
     if (argv[i] == "--passes") passes = int.Parse(argv[++i]);
     else if (argv[i] == "--stages") stages = argv[++i];
+    else if (argv[i] == "--per-stage") perStage = true;
+    else if (argv[i] == "--skip") skip.AddRange(argv[++i].Split(',', StringSplitOptions.RemoveEmptyEntries));
     else dir = argv[i];
 }
 var repo = FindRepoRoot();
@@ -36,18 +42,20 @@ var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
     .ToList();
 long inputBytes = files.Sum(f => (long)f.Bytes.Length);
 
-var pipeline = stages switch
+var builder = stages switch
 {
-    "read" => new PipelineBuilder().Build(),
-    "segmentation" => new PipelineBuilder().Add(new SentenceStage()).Add(new TokenStage()).Build(),
-    _ => DefaultPipeline.Create(),
+    "read" => new PipelineBuilder(),
+    "segmentation" => new PipelineBuilder().Add(new SentenceStage()).Add(new TokenStage()),
+    _ => DefaultPipeline.CreateBuilder(),
 };
+foreach (var name in skip) builder.Remove(name);
+var pipeline = builder.Build();
 var reader = ArticleReader.CreateDefault();
 
 Console.Error.WriteLine($"extract bench: {files.Count:N0} files, {inputBytes / 1e6:0.00} MB from {dir}; stages: {string.Join(", ", pipeline.Stages.Select(s => s.Name).DefaultIfEmpty("read only"))}; {passes} passes after a warm-up");
 
-var stageSeconds = new Dictionary<string, double>();
-long sentences = 0, events = 0;
+var stageTicks = new long[pipeline.Stages.Count];
+long sentences = 0, events = 0; // over every pass, warm-up included, like stageTicks
 Run(1); // warm-up: JIT and tiering
 long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
@@ -69,11 +77,13 @@ Console.WriteLine($"text MB/s       {best.TextChars / 1e6 / median.Seconds:0.0} 
 Console.WriteLine($"tokens/s        {best.Tokens / median.Seconds:N0}");
 Console.WriteLine($"allocated       {allocated / (double)passes / inputBytes:0.0} bytes per input byte; {GC.CollectionCount(0) - gen0Before} gen0 / {GC.CollectionCount(2) - gen2Before} gen2 collections in {passes} passes");
 Console.WriteLine($"peak memory     {peak / 1e6:0} MB (working set, includes the {inputBytes / 1e6:0.0} MB of input held in memory)");
-// Each stage's own time over the measured passes; sentences/s is what one stage gets through alone.
-long sentencesPerPass = sentences / Math.Max(1, passes);
-foreach (var (stage, seconds) in stageSeconds)
-    Console.WriteLine($"stage {stage,-10}{seconds / passes,7:0.00} s a pass, {sentencesPerPass / Math.Max(1e-9, seconds / passes),9:N0} sentences/s");
-if (events > 0) Console.WriteLine($"events          {events / passes:N0} a pass ({(double)events / Math.Max(1, sentences):0.000} a sentence)");
+if (perStage)
+{
+    long total = stageTicks.Sum();
+    for (int k = 0; k < pipeline.Stages.Count; k++)
+        Console.WriteLine($"stage {pipeline.Stages[k].Name,-12} {100.0 * stageTicks[k] / Math.Max(1, total),5:0.0}% of stage time, {stageTicks[k] / (double)Stopwatch.Frequency / (passes + 1) * 1e6 / Math.Max(1, best.Articles):0.0} µs/article, {sentences / Math.Max(1e-9, stageTicks[k] / (double)Stopwatch.Frequency):N0} sentences/s (wall)");
+    if (events > 0) Console.WriteLine($"events          {events / (passes + 1):N0} a pass ({(double)events / Math.Max(1, sentences):0.000} a sentence)");
+}
 
 (double, double, int, long, long) Run(int pass)
 {
@@ -86,13 +96,18 @@ if (events > 0) Console.WriteLine($"events          {events / passes:N0} a pass 
         foreach (var result in reader.Read(InputSource.FromBytes(name, bytes)))
         {
             if (result.Article is not { } article) continue;
-            foreach (var stage in pipeline.Stages)
+            if (perStage)
             {
-                long started = Stopwatch.GetTimestamp();
-                stage.Run(article);
-                if (pass > 1) stageSeconds[stage.Name] = stageSeconds.GetValueOrDefault(stage.Name) + Stopwatch.GetElapsedTime(started).TotalSeconds;
+                for (int k = 0; k < pipeline.Stages.Count; k++)
+                {
+                    long t0 = Stopwatch.GetTimestamp();
+                    pipeline.Stages[k].Run(article);
+                    stageTicks[k] += Stopwatch.GetTimestamp() - t0;
+                }
             }
-            if (pass > 1) { sentences += article.Sentences.Count; events += article.Events.Count; }
+            else pipeline.Run(article);
+            sentences += article.Sentences.Count;
+            events += article.Events.Count;
             articles++;
             chars += article.Text.Length;
             tokens += article.Tokens.Count;

@@ -16,6 +16,7 @@ public static class Program
         new ListCommand(),
         new ShowCommand(),
         new SearchCommand(),
+        new QuotesCommand(),
         new EvalCommand(),
         new TrainCommand(),
         new ExportCommand(),

@@ -1,5 +1,8 @@
+using NewsGraph.Core.Extractors.Amounts;
+using NewsGraph.Core.Extractors.Dates;
 using NewsGraph.Core.Extractors.Entities;
 using NewsGraph.Core.Extractors.Events;
+using NewsGraph.Core.Extractors.Quotes;
 using NewsGraph.Core.Extractors.Segmentation;
 using NewsGraph.Core.Extractors.Themes;
 using NewsGraph.Core.Extractors.Tone;
@@ -13,6 +16,11 @@ public static class DefaultPipeline
         .Add(new SentenceStage())
         .Add(new TokenStage())
         .Add(new EntityStage())
+        // Quotes read the entities' names (and, once identity has run, their canonical ids).
+        .Add(new QuoteStage())
+        .Add(new AmountStage())
+        .Add(new CountStage())
+        .Add(new DateStage())
         .Add(new ToneStage())
         .Add(new ThemeStage())
         // Events read the entity layer's actor codes: keep this after the entity stages.

@@ -15,5 +15,8 @@ public sealed class EvalCommand : SubcommandGroup
         new EvalNerCommand(),
         new ContentEvalCommand(),
         new EvalThemesCommand(),
+        new EvalDatesCommand(),
+        new EvalAmountsCommand(),
+        new QuotesEvalCommand(),
     ];
 }
