@@ -20,8 +20,18 @@ internal sealed class ActorGroups(SentenceView s, ClauseWords words)
     // A role phrase followed by one of these and a country takes the country: "officials in Gondor".
     private static readonly HashSet<string> RolePrepositions = new(StringComparer.Ordinal) { "OF", "IN", "FROM", "AT", "FOR", "WITHIN" };
 
+    private readonly Dictionary<(int, int, int), ActorGroup> _seen = new();
+
     /// <summary>The group starting at noun phrase <paramref name="np"/>, not reaching past token <paramref name="limit"/>.</summary>
     public ActorGroup At(int np, int limit, int depth = 0)
+    {
+        if (_seen.TryGetValue((np, limit, depth), out var known)) return known;
+        var group = Build(np, limit, depth);
+        _seen[(np, limit, depth)] = group;
+        return group;
+    }
+
+    private ActorGroup Build(int np, int limit, int depth)
     {
         var conjuncts = new List<NounPhrase> { s.Phrases[np] };
         int i = s.Phrases[np].End;

@@ -17,11 +17,19 @@ internal sealed class PatternMatcher(SentenceView s, ActorGroups groups, ClauseW
     /// <summary>How many words may come between two pattern elements joined by a blank.</summary>
     public const int MaxGap = 8;
 
+    private HashSet<string>? _words;
+
     public PatternMatch? Best(IEnumerable<VerbPattern> patterns, int verbStart, int verbEnd, int floor, int ceiling)
     {
         PatternMatch? best = null;
+        _words ??= new HashSet<string>(s.Upper, StringComparer.Ordinal);
         foreach (var p in patterns)
         {
+            // Most of a block's patterns name a word this sentence does not have: skip them without matching.
+            bool possible = true;
+            foreach (var w in p.RequiredWords)
+                if (!_words.Contains(w)) { possible = false; break; }
+            if (!possible) continue;
             var m = Match(p, verbStart, verbEnd, floor, ceiling);
             if (m is null) continue;
             // Most specific first; between equals, a later dictionary's (which refines an earlier one), then the earliest line.

@@ -75,6 +75,9 @@ public sealed record PatternElement(PatternElementKind Kind, string[][] Phrases,
 /// <summary>A verb pattern ("- * DIPLOMATIC TIES [901]") in text order, with where it was defined.</summary>
 public sealed record VerbPattern(PatternElement[] Elements, int VerbIndex, EventCodes Codes, int Order, string Source, int Layer = 0)
 {
+    /// <summary>Words the pattern cannot match without (its one-word literal elements): a sentence lacking one is not tried.</summary>
+    public string[] RequiredWords { get; } = Elements.Where(e => e.Kind == PatternElementKind.Word && e.Phrases.Length == 1).Select(e => e.Phrases[0][0]).Distinct().ToArray();
+
     public bool HasSlot(PatternElementKind kind) => Elements.Any(e => e.Kind == kind);
     public override string ToString() => string.Join(" ", Elements.Select((e, i) => (i > 0 && e.Adjacent ? "_" : "") + e)).Replace(" _", "_") + $" [{Codes}]";
 }
