@@ -13,8 +13,9 @@ public sealed class DyadsCommand : ICommand
         usage: newsgraph dyads [--top N] [--since D] [--until D] [--json] [--db FILE]
 
         Directed actor pairs (source -> target) with their number of events, mean Goldstein score
-        and the share of conflict (QuadClass 3 verbal and 4 material conflict). Negated events
-        ("did not attack") are left out.
+        and the share of conflict (QuadClass 3 verbal and 4 material conflict). Only events reported
+        as having happened count: negated ones ("did not attack") and threats, intentions,
+        conditionals and hypotheticals ("will visit", "would retaliate") are left out.
 
           --top N        the N busiest pairs (default 20)
           --since D      events on or after day D (YYYY-MM-DD); --until D: on or before

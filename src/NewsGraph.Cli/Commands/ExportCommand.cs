@@ -16,7 +16,9 @@ public sealed class ExportCommand : ICommand
 
         Formats:
           gdelt-events   GDELT 2.0 Event layout: 61 tab-separated columns, no header; mentions of the
-                         same event (day, actors, code) are one row with NumMentions/NumArticles
+                         same event (day, actors, code) are one row with NumMentions/NumArticles;
+                         only events reported as having happened (not negated, not threatened,
+                         intended or hypothetical: the layout has no column to say so)
           gdelt-gkg      GDELT GKG 2.1 layout: 27 tab-separated columns, one record per article
           jsonl          one article a line with all its facts (the extract JSON)
           csv            events, one row per mention, RFC 4180, with a header

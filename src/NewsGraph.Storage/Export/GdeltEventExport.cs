@@ -31,7 +31,7 @@ public sealed class GdeltEventExport(CountryTable countries)
                        e.article AS article, min(e.rowid) AS first_id, count(*) AS mentions,
                        sum({isRoot}) AS roots, avg(e.goldstein) AS goldstein, {GdeltText.SqlHost} AS host
                 FROM events e JOIN articles a ON a.rowid = e.article
-                WHERE e.negated = 0{condition}
+                WHERE {Queries.EventQueries.Happened}{condition}
                 GROUP BY 1, 2, 3, 4, 5)
             SELECT min(m.first_id) AS id, m.day, m.source, m.target, m.code, sum(m.mentions), count(DISTINCT m.host),
                    count(*), avg(t.tone), sum(m.roots), avg(m.goldstein)

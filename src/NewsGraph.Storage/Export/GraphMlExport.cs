@@ -71,7 +71,7 @@ public sealed class GraphMlExport(CountryTable countries)
         return (nodes, edges);
     }
 
-    private const string Dyadic = "e.negated = 0 AND nullif(e.source, '') IS NOT NULL AND nullif(e.target, '') IS NOT NULL";
+    private const string Dyadic = Queries.EventQueries.Happened + " AND nullif(e.source, '') IS NOT NULL AND nullif(e.target, '') IS NOT NULL";
 
     private long WriteNodes(SqliteConnection connection, DateWindow window, XmlWriter xml)
     {

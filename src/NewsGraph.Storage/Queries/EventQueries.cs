@@ -36,6 +36,13 @@ public sealed record Dyad(string Source, string Target, long Events, double Mean
 /// <summary>The event and dyad queries behind <c>newsgraph events</c>, <c>dyads</c> and the event exports. All SQL is parameterised.</summary>
 public static class EventQueries
 {
+    /// <summary>
+    /// Events that are reported as having happened: not negated ("did not meet") and asserted, not
+    /// threatened, intended, conditional or hypothetical. Counts, dyads, the actor network and the
+    /// GDELT export, which has no column for modality, take only these.
+    /// </summary>
+    public const string Happened = "e.negated = 0 AND e.modality = 'asserted'";
+
     /// <summary>Streams the events <paramref name="filter"/> selects, oldest first unless asked otherwise.</summary>
     public static IEnumerable<EventMention> Events(SqliteConnection connection, EventFilter filter)
     {
@@ -73,8 +80,8 @@ public static class EventQueries
     }
 
     /// <summary>
-    /// The <paramref name="top"/> directed actor pairs by number of events (negated events left
-    /// out), with mean Goldstein and the share of conflict (QuadClass 3 and 4).
+    /// The <paramref name="top"/> directed actor pairs by number of events that happened (see
+    /// <see cref="Happened"/>), with mean Goldstein and the share of conflict (QuadClass 3 and 4).
     /// </summary>
     public static IReadOnlyList<Dyad> Dyads(SqliteConnection connection, int top, DateWindow window = default)
     {
@@ -86,7 +93,7 @@ public static class EventQueries
                    sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), sum(e.quad_class = 4),
                    min(e.day), max(e.day)
             FROM events e
-            WHERE e.negated = 0 AND nullif(e.source, '') IS NOT NULL AND nullif(e.target, '') IS NOT NULL{condition}
+            WHERE {Happened} AND nullif(e.source, '') IS NOT NULL AND nullif(e.target, '') IS NOT NULL{condition}
             GROUP BY e.source, e.target
             ORDER BY count(*) DESC, e.source, e.target
             LIMIT $top

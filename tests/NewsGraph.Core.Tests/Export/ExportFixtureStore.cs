@@ -16,7 +16,7 @@ namespace NewsGraph.Core.Tests.Export;
 /// export and query tests. What it holds, in brief:
 ///   A1 2024-03-05 IRN->USA 040 (lead), USA->IRN 112, IRN->USA 036 (third paragraph); Vienna with coordinates
 ///   A2 2024-03-05 USA->IRN 112 (same event as A1's), IRN->USA 010 whose text crosses a paragraph break
-///   A3 2024-04-10 FRACOP->FRAOPP 173 (text starts with '+'), 175, and a negated 173; Paris without coordinates
+///   A3 2024-04-10 FRACOP->FRAOPP 173 (text starts with '+'), 175, a negated 173 and a hypothetical 173; Paris without coordinates
 ///   A4 2023-12-31 (page date only, no URL) IGOUNO 020 and RUS 130, no targets
 ///   A5 2024-05-01 no events
 /// </summary>
@@ -25,8 +25,8 @@ public sealed class ExportFixtureStore : IDisposable
     public string Directory { get; } = TestPaths.TempDirectory();
     public string DbPath => Path.Combine(Directory, "fixture.db");
 
-    /// <summary>Event mentions stored (one negated), and GDELT events after grouping and leaving out the negated one.</summary>
-    public const int Mentions = 10;
+    /// <summary>Event mentions stored (one negated, one hypothetical), and GDELT events after grouping and leaving those two out.</summary>
+    public const int Mentions = 11;
     public const int GdeltEvents = 8;
     public const int Articles = 5;
 
@@ -137,11 +137,12 @@ public sealed class ExportFixtureStore : IDisposable
         var a = Make("=SUM(A1) Police fire tear gas at protesters in Paris", "2024-04-10",
             "https://www.example-news.com/europe/paris-protest", "fixtures/a3.html",
             "+50 protesters were detained after police fired tear gas at crowds in Paris on Wednesday, and two people were wounded.",
-            "Police did not arrest the organisers, a spokesman said.");
+            "Police did not arrest the organisers, a spokesman said. Police would arrest anyone who returned, the minister warned.");
         Entity(a, "Paris", "LOC", "FRA");
         Coded(a, "+50 protesters were detained", "173", "FRACOP", "FRAOPP", 4, -5.0);
         Coded(a, "police fired tear gas at crowds", "175", "FRACOP", "FRAOPP", 4, -9.0);
         Coded(a, "Police did not arrest the organisers", "173", "FRACOP", "FRAOPP", 4, -5.0, negated: true);
+        Coded(a, "Police would arrest anyone who returned", "173", "FRACOP", "FRAOPP", 4, -5.0).Modality = "hypothetical";
         a.Counts.Add(new CasualtyCount(Find(a, "two people were wounded"), "wounded", 2) { Object = "people" });
         a.Dates.Add(new DateMention(Find(a, "Wednesday"), "2024-04-10") { Granularity = "day" });
         return a;

@@ -127,7 +127,7 @@ public class GdeltEventsExportTests : IClassFixture<ExportFixtureStore>
     }
 
     [Fact]
-    public void Negated_events_are_left_out()
+    public void Negated_and_hypothetical_events_are_left_out_as_the_layout_cannot_mark_them()
     {
         var arrests = Rows().Where(r => r[EventCode] == "173").ToList();
         Assert.Single(arrests);
