@@ -1,0 +1,333 @@
+using System.Text;
+using NewsGraph.Core.Documents;
+using NewsGraph.Core.Knowledge;
+using NewsGraph.Core.Pipeline;
+
+namespace NewsGraph.Core.Extractors.Entities.Identity;
+
+/// <summary>
+/// Groups an article's mentions into entities and gives each its canonical name and id
+/// (<see cref="EntityMention.Canonical"/>, <see cref="EntityMention.EntityId"/>). Mentions are
+/// read in text order; each joins the entity it can only be, or starts one:
+/// <list type="bullet">
+/// <item>known names join by what they are: "US", "U.S." and "United States" are one country;
+/// "NATO" and "North Atlantic Treaty Organization" one body; "the Kremlin" one seat;</item>
+/// <item>people by name: the same key (case, hyphens, stops, diacritics, possessives, forms of
+/// address ignored: "Amir-Abdollahian" is "Amir Abdollahian", "Sheikh Tamim" is "Tamim"), a name
+/// that ends a fuller one ("Price" after "Ned Price"), one letter slipped ("Abdolalhian"),
+/// a family name written first ("Wang" after "Wang Yi"), middle initials;</item>
+/// <item>organisations by key, legal form left out ("Vortexa Ltd", "Vortexa"), acronym and
+/// expansion ("Islamic Revolutionary Guard Corps (IRGC)" defines IRGC), or the first word of
+/// a longer name when that word is nothing else ("Braemar");</item>
+/// <item>a one-word mention the tagger typed as an organisation or place that is the surname of
+/// a person already named joins that person, and takes the person's type.</item>
+/// </list>
+/// A bare name that fits two people ("Biden" after "Joe Biden" and "Hunter Biden") is resolved
+/// only if exactly one of them was named in full earlier in the same paragraph, or if the title
+/// before it fits only one; otherwise it is left unresolved (no canonical name, no id): two people
+/// are never merged for want of evidence. The role, country and actor found for any mention of an
+/// entity then fill the others ("Peskov noted" is RUSGOV after "Kremlin spokesman Dmitry Peskov").
+/// </summary>
+public sealed class CoreferenceStage : IStage
+{
+    private readonly WorldKnowledge _knowledge;
+
+    public CoreferenceStage() : this(WorldKnowledge.Shared) { }
+
+    public CoreferenceStage(WorldKnowledge knowledge) => _knowledge = knowledge;
+
+    public string Name => "coreference";
+
+    private sealed class Cluster(string type, string? identity, string? knownName)
+    {
+        public string Type = type;
+        /// <summary>What knowledge says the entity is ("country:IRN"); null for names knowledge does not know.</summary>
+        public readonly string? Identity = identity;
+        public readonly string? KnownName = knownName;
+        public readonly List<int> Mentions = new();
+        public readonly List<MentionName> Names = new();
+        public readonly HashSet<string> Keys = new(StringComparer.Ordinal);
+        /// <summary>Acronyms defined for it in the text: "(IRGC)" after its name.</summary>
+        public readonly HashSet<string> Aliases = new(StringComparer.Ordinal);
+        public readonly List<int> FullNameParagraphs = new();
+
+        public IEnumerable<string[]> MultiWordNames => Names.Where(n => n.Words.Length > 1).Select(n => n.Words);
+    }
+
+    public void Run(Article article)
+    {
+        var entities = article.Entities;
+        if (entities.Count == 0) return;
+        var order = Enumerable.Range(0, entities.Count).OrderBy(i => entities[i].Span.Start).ThenBy(i => entities[i].Span.End).ToArray();
+        var clusters = new List<Cluster>();
+
+        foreach (int i in order)
+        {
+            var mention = entities[i];
+            var name = MentionName.Parse(article, mention, _knowledge);
+            if (name.IsEmpty) continue;
+            var (identity, knownName, knownType) = Identify(mention.Type, name);
+            Cluster? target;
+            bool unresolved = false;
+            if (identity is not null)
+                target = clusters.FirstOrDefault(c => c.Identity == identity);
+            else
+            {
+                target = mention.Type switch
+                {
+                    EntityTypes.Person => MatchPerson(article, clusters, mention, name, out unresolved),
+                    EntityTypes.Organisation or EntityTypes.Miscellaneous => MatchOrganisation(article, clusters, mention, name),
+                    _ => clusters.FirstOrDefault(c => c.Identity is null && SameFamily(c.Type, mention.Type) && (c.Keys.Contains(name.Key) || c.Keys.Contains(name.Compact))),
+                };
+                // A one-word "organisation" or "place" that is the surname of someone named: the tagger's slip.
+                if (target is null && mention.Type != EntityTypes.Person && mention.Type != EntityTypes.Group && name.Words.Length == 1)
+                {
+                    var people = clusters.Where(c => c.Type == EntityTypes.Person && c.MultiWordNames.Any()
+                        && c.MultiWordNames.All(w => NameMatching.SamePerson(w, name.Words, _knowledge))).Take(2).ToList();
+                    if (people.Count == 1)
+                    {
+                        target = people[0];
+                        // What the roles stage read for a place or body does not hold for a person.
+                        entities[i] = mention = mention with { Type = EntityTypes.Person, Country = null, Role = null, Actor = null };
+                    }
+                }
+            }
+            if (unresolved) continue;
+            if (target is null)
+            {
+                target = new Cluster(knownType ?? mention.Type, identity, knownName);
+                clusters.Add(target);
+            }
+            Add(article, target, i, name);
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cluster in clusters)
+        {
+            var canonical = cluster.KnownName ?? Canonical(article, cluster);
+            var id = Slug(cluster.Type, canonical);
+            for (int n = 2; !ids.Add(id); n++) id = Slug(cluster.Type, canonical) + "-" + n;
+            foreach (int i in cluster.Mentions)
+            {
+                entities[i].Canonical = canonical;
+                entities[i].EntityId = id;
+            }
+            Share(entities, cluster);
+        }
+    }
+
+    /// <summary>What knowledge says a name is, as an identity shared by all its spellings.</summary>
+    private (string? Identity, string? Name, string? Type) Identify(string type, MentionName name)
+    {
+        var key = name.Key;
+        switch (type)
+        {
+            case EntityTypes.Person:
+                return (null, null, null);
+            case EntityTypes.Group:
+                return _knowledge.CountryByDemonym(key) is { } people ? ("people:" + people.Alpha3, null, null) : (null, null, null);
+        }
+        if (_knowledge.Organisation(key) is { Curated: true } body) return ("body:" + body.Name, body.Name, EntityTypes.Organisation);
+        if (_knowledge.Institution(key) is { } inst)
+            return inst.Kind == InstitutionKind.Capital
+                ? ("capital:" + inst.Country.Alpha3 + ":" + inst.Name, inst.Name, EntityTypes.GeoPolitical)
+                : ("institution:" + inst.Name, inst.Name, EntityTypes.Organisation);
+        if (type is EntityTypes.GeoPolitical or EntityTypes.Location || type == EntityTypes.Organisation)
+            if (_knowledge.CountryByName(key) is { } country) return ("country:" + country.Alpha3, country.Name, EntityTypes.GeoPolitical);
+        return (null, null, null);
+    }
+
+    private Cluster? MatchPerson(Article article, List<Cluster> clusters, EntityMention mention, MentionName name, out bool unresolved)
+    {
+        unresolved = false;
+        var candidates = new List<Cluster>();
+        foreach (var c in clusters)
+        {
+            if (c.Type != EntityTypes.Person) continue;
+            if (mention.Country is not null && Country(article, c) is { } cc && cc != mention.Country) continue;
+            if (c.Keys.Contains(name.Key) || c.Keys.Contains(name.Compact))
+            {
+                candidates.Clear();
+                candidates.Add(c);
+                break;
+            }
+            // Every full name it has must fit: "Hunter Biden" never joins the entity that holds "Joe Biden".
+            bool fits = true, any = false;
+            foreach (var n in c.Names)
+            {
+                if (!NameMatching.Compatible(n.Words, name.Words, _knowledge)) { fits = false; break; }
+                any = true;
+            }
+            if (fits && any) candidates.Add(c);
+        }
+        if (candidates.Count <= 1) return candidates.FirstOrDefault();
+        if (name.Words.Length > 1) return null;   // a fuller name fitting two entities starts its own
+
+        // A bare name fitting several people: the one named in full in this paragraph, or the one whose title it repeats.
+        int paragraph = ParagraphOf(article, mention.Span.Start);
+        var here = candidates.Where(c => c.FullNameParagraphs.Contains(paragraph)).ToList();
+        if (here.Count == 1) return here[0];
+        if (mention.Role is { } role)
+        {
+            var titled = candidates.Where(c => c.Mentions.Any(m => article.Entities[m].Role == role)).ToList();
+            if (titled.Count == 1) return titled[0];
+        }
+        unresolved = true;
+        return null;
+    }
+
+    private Cluster? MatchOrganisation(Article article, List<Cluster> clusters, EntityMention mention, MentionName name)
+    {
+        var bare = NameMatching.WithoutLegalForm(name.Key);
+        var written = article.Slice(name.Span);
+        bool acronym = NameMatching.LooksLikeAcronym(written);
+        var words = written.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Cluster? firstWord = null;
+        int firstWordMatches = 0;
+        foreach (var c in clusters)
+        {
+            if (c.Identity is not null || !SameFamily(c.Type, mention.Type)) continue;
+            if (c.Keys.Contains(name.Key) || c.Keys.Contains(name.Compact) || c.Keys.Contains(bare) || c.Aliases.Contains(name.Compact)) return c;
+            foreach (var n in c.Names)
+            {
+                var other = article.Slice(n.Span);
+                if (acronym && NameMatching.Abbreviates(written, other.Split(' ', StringSplitOptions.RemoveEmptyEntries))) return c;
+                if (NameMatching.LooksLikeAcronym(other) && NameMatching.Abbreviates(other, words)) return c;
+            }
+            // "Braemar" after "Braemar ACM Shipbroking": a first word that is nothing else.
+            if (name.Words.Length == 1 && !acronym && IsDistinctive(name.Key, written)
+                && c.Names.Any(n => n.Words.Length > 1 && n.Words[0] == name.Key))
+            {
+                firstWord = c;
+                firstWordMatches++;
+            }
+        }
+        return firstWordMatches == 1 ? firstWord : null;
+    }
+
+    private bool IsDistinctive(string key, string written) =>
+        key.Length >= 4 && char.IsUpper(written[0]) && !_knowledge.IsRoleWord(key) && _knowledge.CountryOfPlace(key) is null
+        && _knowledge.CountryByDemonym(key) is null && key is not ("national" or "international" or "united" or "royal" or "federal"
+            or "central" or "new" or "general" or "global" or "world" or "first" or "islamic" or "democratic" or "people" or "peoples");
+
+    private void Add(Article article, Cluster cluster, int i, MentionName name)
+    {
+        cluster.Mentions.Add(i);
+        cluster.Names.Add(name);
+        cluster.Keys.Add(name.Key);
+        cluster.Keys.Add(name.Compact);
+        if (cluster.Type is EntityTypes.Organisation or EntityTypes.Miscellaneous)
+        {
+            cluster.Keys.Add(NameMatching.WithoutLegalForm(name.Key));
+            if (Parenthetical(article, article.Entities[i].Span.End) is { } acronym) cluster.Aliases.Add(acronym);
+        }
+        if (name.Words.Length > 1)
+        {
+            cluster.FullNameParagraphs.Add(ParagraphOf(article, name.Span.Start));
+        }
+    }
+
+    /// <summary>An acronym defined in brackets right after a name: "Joint Comprehensive Plan of Action (JCPOA)".</summary>
+    private static string? Parenthetical(Article article, int end)
+    {
+        var text = article.Text;
+        int i = end;
+        while (i < text.Length && text[i] == ' ') i++;
+        if (i >= text.Length || text[i] != '(') return null;
+        int close = text.IndexOf(')', i + 1, Math.Min(14, text.Length - i - 1));
+        if (close < 0) return null;
+        var inside = text.AsSpan(i + 1, close - i - 1).Trim();
+        return NameMatching.LooksLikeAcronym(inside) ? NameKey.Compact(NameKey.Of(inside)) : null;
+    }
+
+    /// <summary>
+    /// The name shown for an entity: a person's fullest name (most words; among those the most
+    /// frequent, then the first written in mixed case); an organisation's or place's longest.
+    /// </summary>
+    private static string Canonical(Article article, Cluster cluster)
+    {
+        var best = cluster.Names
+            .GroupBy(n => n.Key)
+            .Select(g => (Name: g.OrderBy(n => IsAllCaps(article.View(n.Span)) ? 1 : 0).First(), Count: g.Count(), First: g.Min(n => n.Span.Start)))
+            .OrderByDescending(g => g.Name.Words.Length)
+            .ThenByDescending(g => g.Count)
+            .ThenBy(g => IsAllCaps(article.View(g.Name.Span)) ? 1 : 0)
+            .ThenBy(g => g.First)
+            .First();
+        // An acronym and its expansion: the expansion has more words, so it is the name ("Joint Comprehensive Plan of Action").
+        return OneLine(article.Slice(best.Name.Span));
+    }
+
+    private static bool IsAllCaps(ReadOnlySpan<char> text)
+    {
+        bool letters = false;
+        foreach (var c in text)
+        {
+            if (char.IsLower(c)) return false;
+            letters |= char.IsLetter(c);
+        }
+        return letters;
+    }
+
+    private static string OneLine(string s) => s.Contains('\n') || s.Contains("  ") ? string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : s;
+
+    /// <summary>Shares what any mention says about its entity's role, country and actor with the mentions that say nothing.</summary>
+    private static void Share(List<EntityMention> entities, Cluster cluster)
+    {
+        // Places and groups keep their own: a capital is the government in one mention and the city in the next.
+        if (cluster.Type is not (EntityTypes.Person or EntityTypes.Organisation)) return;
+        string? role = null, country = null, actor = null, agentOnly = null;
+        foreach (int i in cluster.Mentions)
+        {
+            var m = entities[i];
+            role ??= m.Role;
+            country ??= m.Country;
+            if (m.Actor is { Length: > 3 } full) actor ??= full;
+            else if (m.Actor is { Length: 3 } a && a != m.Country) agentOnly ??= a;
+        }
+        actor ??= agentOnly is not null ? (country ?? "") + agentOnly : country;
+        foreach (int i in cluster.Mentions)
+        {
+            var m = entities[i];
+            m.Role ??= role;
+            m.Country ??= country;
+            if (m.Actor is null || (m.Actor.Length == 3 && actor is { Length: > 3 } && (m.Actor == m.Country || actor.EndsWith(m.Actor, StringComparison.Ordinal))))
+                m.Actor = actor;
+        }
+    }
+
+    private static string? Country(Article article, Cluster c)
+    {
+        foreach (int i in c.Mentions)
+            if (article.Entities[i].Country is { } country) return country;
+        return null;
+    }
+
+    private static bool SameFamily(string a, string b) =>
+        a == b || (EntityTypes.IsPlace(a) && EntityTypes.IsPlace(b))
+        || (a is EntityTypes.Organisation or EntityTypes.Miscellaneous && b is EntityTypes.Organisation or EntityTypes.Miscellaneous);
+
+    private static int ParagraphOf(Article article, int offset)
+    {
+        var paragraphs = article.Paragraphs;
+        if (paragraphs.Count > 0)
+        {
+            for (int p = 0; p < paragraphs.Count; p++)
+                if (offset < paragraphs[p].End) return p;
+            return paragraphs.Count - 1;
+        }
+        // No paragraph spans: blank lines separate paragraphs in Article.Text.
+        int count = 0, at = 0;
+        while ((at = article.Text.IndexOf("\n\n", at, StringComparison.Ordinal)) >= 0 && at < offset) { count++; at += 2; }
+        return count;
+    }
+
+    /// <summary>"person:hossein-amir-abdollahian": the entity's id within the article, the same for the same name in any article.</summary>
+    public static string Slug(string type, string canonical)
+    {
+        var sb = new StringBuilder(type.ToLowerInvariant()).Append(':');
+        var key = NameKey.Of(canonical);
+        foreach (var c in key) sb.Append(c == ' ' ? '-' : c);
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,136 @@
+using NewsGraph.Core.Documents;
+using NewsGraph.Core.Knowledge;
+
+namespace NewsGraph.Core.Extractors.Entities.Identity;
+
+/// <summary>
+/// The name inside a mention, without what is not part of it: a possessive ("Balti's"), a
+/// form of address ("Sheikh Tamim", "Mr. Price"), a title the tagger took in ("President Joe
+/// Biden") and a leading "the" ("the Kremlin"). <see cref="Span"/> is the name as written;
+/// <see cref="Words"/> are its <see cref="NameKey"/> words ("Amir-Abdollahian" is amir, abdollahian).
+/// </summary>
+internal sealed class MentionName
+{
+    private static readonly HashSet<string> Generational = new(StringComparer.Ordinal) { "jr", "sr", "ii", "iii", "iv" };
+
+    private MentionName(Span span, string[] words, string[] titles)
+    {
+        Span = span;
+        Words = words;
+        Titles = titles;
+        Key = string.Join(' ', words);
+        Compact = NameKey.Compact(Key);
+    }
+
+    public Span Span { get; }
+    /// <summary>The name's key words, generational suffixes (Jr, III) left out.</summary>
+    public string[] Words { get; }
+    /// <summary>Title words the mention began with ("president"), as keys, in order.</summary>
+    public string[] Titles { get; }
+    /// <summary>Whose title it is, when the mention began with that too ("Kremlin" in "Kremlin spokesman Dmitry Peskov").</summary>
+    public IReadOnlyList<Designator> Designators { get; private init; } = [];
+    public string Key { get; }
+    /// <summary>The key without spaces: "Amir Abdollahian" and "AmirAbdollahian" agree here.</summary>
+    public string Compact { get; }
+    public bool IsEmpty => Words.Length == 0;
+
+    /// <summary>The word a bare mention of this person would be: the surname (last word).</summary>
+    public string Surname => Words[^1];
+
+    public static MentionName Parse(Article article, EntityMention mention, WorldKnowledge knowledge)
+    {
+        var text = article.Text;
+        var pieces = new List<(int Start, int End)>();
+        int i = mention.Span.Start;
+        int end = Math.Min(mention.Span.End, text.Length);
+        while (i < end)
+        {
+            while (i < end && char.IsWhiteSpace(text[i])) i++;
+            int s = i;
+            while (i < end && !char.IsWhiteSpace(text[i])) i++;
+            if (i > s) pieces.Add((s, i));
+        }
+        // A possessive is never part of the name: "Balti's", "Hezbollahs'", or a split-off "'s".
+        if (pieces.Count > 0)
+        {
+            var (ls, le) = pieces[^1];
+            var last = text.AsSpan(ls, le - ls);
+            if (IsClitic(last)) pieces.RemoveAt(pieces.Count - 1);
+            else if (last.Length > 2 && last[^2] is '\'' or '’' && last[^1] is 's' or 'S') pieces[^1] = (ls, le - 2);
+            else if (last.Length > 1 && last[^1] is '\'' or '’') pieces[^1] = (ls, le - 1);
+        }
+        // Trailing punctuation the tagger took in ("Ltd." keeps its stop: NameKey drops stops anyway).
+        while (pieces.Count > 0 && NameKey.Of(text.AsSpan(pieces[^1].Start, pieces[^1].End - pieces[^1].Start)).Length == 0)
+            pieces.RemoveAt(pieces.Count - 1);
+
+        var titles = new List<string>();
+        var designators = new List<Designator>();
+        int first = 0;
+        bool person = mention.Type == EntityTypes.Person;
+        string PieceKey(int p) => NameKey.Of(text.AsSpan(pieces[p].Start, pieces[p].End - pieces[p].Start));
+        while (first < pieces.Count - 1)
+        {
+            var key = PieceKey(first);
+            if (person && knowledge.IsHonorific(key)) { first++; continue; }
+            // A title before the name ("President Joe Biden"), never the last word ("John Major").
+            if (person && knowledge.IsTitleWord(key) && !IsNameParticle(key)
+                && (char.IsUpper(text[pieces[first].Start]) || titles.Count > 0 || designators.Count > 0))
+            {
+                titles.Add(key);
+                first++;
+                continue;
+            }
+            // Whose title it is, when the tagger took that in too: "Kremlin spokesman Dmitry Peskov",
+            // "Russia's Deputy Foreign Minister Sergey Ryabkov".
+            if (person && titles.Count == 0 && designators.Count == 0 && Owner(first) is { } owner)
+            {
+                designators.Add(owner.Designator);
+                first += owner.Pieces;
+                continue;
+            }
+            if (!person && key == "the") { first++; continue; }
+            break;
+        }
+        (Designator Designator, int Pieces)? Owner(int at)
+        {
+            for (int n = Math.Min(3, pieces.Count - at - 1); n >= 1; n--)
+            {
+                var phrase = text.AsSpan(pieces[at].Start, pieces[at + n - 1].End - pieces[at].Start);
+                bool possessive = phrase.EndsWith("'s") || phrase.EndsWith("’s");
+                var key = NameKey.Of(possessive ? phrase[..^2] : phrase);
+                if (Designator.Of(key, EntityTypes.Organisation, knowledge) is not { } d || (d.Country is null && d.Organisation is null)) continue;
+                // Only as the owner of a title (or with a possessive): "Iran Hossein" is no title.
+                if (possessive || knowledge.IsTitleWord(PieceKey(at + n))) return (d, n);
+            }
+            return null;
+        }
+        if (first >= pieces.Count) return new MentionName(mention.Span, [], titles.ToArray());
+
+        var span = new Span(pieces[first].Start, pieces[^1].End);
+        var words = NameKey.Words(NameKey.Of(text.AsSpan(span.Start, span.Length))).ToList();
+        while (person && words.Count > 1 && Generational.Contains(words[^1])) words.RemoveAt(words.Count - 1);
+        return new MentionName(span, words.ToArray(), titles.ToArray()) { Designators = designators };
+    }
+
+    /// <summary>Words that open names as often as titles do ("Al", "Bin") are never taken for titles.</summary>
+    private static bool IsNameParticle(string key) => key is "al" or "bin" or "ibn" or "abu" or "van" or "von" or "de" or "le" or "la" or "el";
+
+    private static bool IsClitic(ReadOnlySpan<char> piece) =>
+        piece.Length is 1 or 2 && piece[0] is '\'' or '’' && (piece.Length == 1 || piece[1] is 's' or 'S');
+}
+
+/// <summary>The entity types the tagger produces (the names used in the extract JSON).</summary>
+public static class EntityTypes
+{
+    public const string Person = "PERSON";
+    public const string Organisation = "ORG";
+    /// <summary>Countries, cities, states: places with a government.</summary>
+    public const string GeoPolitical = "GPE";
+    /// <summary>Other places: regions, seas, mountains.</summary>
+    public const string Location = "LOC";
+    /// <summary>Nationalities, religious and political groups ("Iranian", "Shia").</summary>
+    public const string Group = "NORP";
+    public const string Miscellaneous = "MISC";
+
+    public static bool IsPlace(string type) => type is GeoPolitical or Location;
+}
