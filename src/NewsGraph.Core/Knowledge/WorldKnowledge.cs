@@ -136,11 +136,15 @@ public sealed class WorldKnowledge
         IEnumerable<string[]> Rows(string name)
         {
             using var reader = open(name) ?? throw new InvalidOperationException($"knowledge table {name} is missing from the build");
+            int rows = 0;
             while (reader.ReadLine() is { } line)
             {
                 if (line.Length == 0 || line[0] == '#') continue;
+                rows++;
                 yield return line.Split('\t');
             }
+            // An empty table is a broken build, not an empty world.
+            if (rows == 0) throw new InvalidOperationException($"knowledge table {name} has no rows");
         }
         static IEnumerable<string> Names(string field) => field.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -151,7 +155,7 @@ public sealed class WorldKnowledge
         var pending = new List<(Country Country, IEnumerable<string> Names, IEnumerable<string> Demonyms)>();
         foreach (var f in Rows("countries.tsv"))
         {
-            if (f.Length < 7) continue;
+            if (f.Length < 7) throw new InvalidOperationException($"countries.tsv: a row has {f.Length} columns, not 7 (rebuild it with 'newsgraph train knowledge')");
             long.TryParse(f[4], out var population);
             extraNames.TryGetValue(f[1], out var extra);
             var country = new Country(f[0], f[1], extra.Canonical ?? f[2], f[3], population);

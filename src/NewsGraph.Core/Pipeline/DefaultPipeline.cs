@@ -1,3 +1,4 @@
+using NewsGraph.Core.Extractors.Entities.Identity;
 using NewsGraph.Core.Extractors.Segmentation;
 
 namespace NewsGraph.Core.Pipeline;
@@ -7,7 +8,10 @@ public static class DefaultPipeline
 {
     public static PipelineBuilder CreateBuilder() => new PipelineBuilder()
         .Add(new SentenceStage())
-        .Add(new TokenStage());
+        .Add(new TokenStage())
+        // After the tagger: roles, countries and actors, then one canonical entity per name.
+        .Add(new RoleStage())
+        .Add(new CoreferenceStage());
 
     public static ArticlePipeline Create() => CreateBuilder().Build();
 }

@@ -114,6 +114,14 @@ public static partial class KnowledgeBuilder
             AddName(names, f[1]);
             AddName(names, f[2]);
             if (names.Count == 0) continue;
+            // Big cities are written in English news under their English names ("Geneva" for Genève,
+            // "Munich" for München): take their alternate names written in plain Latin letters
+            // (not the airport codes).
+            if (long.TryParse(f[14], out var population) && population >= 150_000)
+                foreach (var alternate in f[3].Split(','))
+                    if (alternate.Length >= 3 && alternate.Any(char.IsLower) && alternate.All(ch => char.IsAsciiLetter(ch) || ch is ' ' or '-' or '\'' or '.')
+                        && char.IsAsciiLetterUpper(alternate[0]))
+                        AddName(names, alternate);
             sb.Append(string.Join('|', names)).Append('\t').Append(country).Append('\t').Append(f[14]).Append('\n');
             count++;
         }

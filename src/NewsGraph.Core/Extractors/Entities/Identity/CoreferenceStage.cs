@@ -30,11 +30,14 @@ namespace NewsGraph.Core.Extractors.Entities.Identity;
 /// </summary>
 public sealed class CoreferenceStage : IStage
 {
-    private readonly WorldKnowledge _knowledge;
+    private readonly Lazy<WorldKnowledge> _resources;
 
-    public CoreferenceStage() : this(WorldKnowledge.Shared) { }
+    /// <summary>With the shipped knowledge tables, loaded when the first article with entities arrives.</summary>
+    public CoreferenceStage() => _resources = new(() => WorldKnowledge.Shared);
 
-    public CoreferenceStage(WorldKnowledge knowledge) => _knowledge = knowledge;
+    public CoreferenceStage(WorldKnowledge knowledge) => _resources = new(knowledge);
+
+    private WorldKnowledge Knowledge => _resources.Value;
 
     public string Name => "coreference";
 
@@ -64,7 +67,7 @@ public sealed class CoreferenceStage : IStage
         foreach (int i in order)
         {
             var mention = entities[i];
-            var name = MentionName.Parse(article, mention, _knowledge);
+            var name = MentionName.Parse(article, mention, Knowledge);
             if (name.IsEmpty) continue;
             var (identity, knownName, knownType) = Identify(mention.Type, name);
             Cluster? target;
@@ -83,7 +86,7 @@ public sealed class CoreferenceStage : IStage
                 if (target is null && mention.Type != EntityTypes.Person && mention.Type != EntityTypes.Group && name.Words.Length == 1)
                 {
                     var people = clusters.Where(c => c.Type == EntityTypes.Person && c.MultiWordNames.Any()
-                        && c.MultiWordNames.All(w => NameMatching.SamePerson(w, name.Words, _knowledge))).Take(2).ToList();
+                        && c.MultiWordNames.All(w => NameMatching.SamePerson(w, name.Words, Knowledge))).Take(2).ToList();
                     if (people.Count == 1)
                     {
                         target = people[0];
@@ -125,15 +128,15 @@ public sealed class CoreferenceStage : IStage
             case EntityTypes.Person:
                 return (null, null, null);
             case EntityTypes.Group:
-                return _knowledge.CountryByDemonym(key) is { } people ? ("people:" + people.Alpha3, null, null) : (null, null, null);
+                return Knowledge.CountryByDemonym(key) is { } people ? ("people:" + people.Alpha3, null, null) : (null, null, null);
         }
-        if (_knowledge.Organisation(key) is { Curated: true } body) return ("body:" + body.Name, body.Name, EntityTypes.Organisation);
-        if (_knowledge.Institution(key) is { } inst)
+        if (Knowledge.Organisation(key) is { Curated: true } body) return ("body:" + body.Name, body.Name, EntityTypes.Organisation);
+        if (Knowledge.Institution(key) is { } inst)
             return inst.Kind == InstitutionKind.Capital
                 ? ("capital:" + inst.Country.Alpha3 + ":" + inst.Name, inst.Name, EntityTypes.GeoPolitical)
                 : ("institution:" + inst.Name, inst.Name, EntityTypes.Organisation);
         if (type is EntityTypes.GeoPolitical or EntityTypes.Location || type == EntityTypes.Organisation)
-            if (_knowledge.CountryByName(key) is { } country) return ("country:" + country.Alpha3, country.Name, EntityTypes.GeoPolitical);
+            if (Knowledge.CountryByName(key) is { } country) return ("country:" + country.Alpha3, country.Name, EntityTypes.GeoPolitical);
         return (null, null, null);
     }
 
@@ -155,7 +158,7 @@ public sealed class CoreferenceStage : IStage
             bool fits = true, any = false;
             foreach (var n in c.Names)
             {
-                if (!NameMatching.Compatible(n.Words, name.Words, _knowledge)) { fits = false; break; }
+                if (!NameMatching.Compatible(n.Words, name.Words, Knowledge)) { fits = false; break; }
                 any = true;
             }
             if (fits && any) candidates.Add(c);
@@ -206,8 +209,8 @@ public sealed class CoreferenceStage : IStage
     }
 
     private bool IsDistinctive(string key, string written) =>
-        key.Length >= 4 && char.IsUpper(written[0]) && !_knowledge.IsRoleWord(key) && _knowledge.CountryOfPlace(key) is null
-        && _knowledge.CountryByDemonym(key) is null && key is not ("national" or "international" or "united" or "royal" or "federal"
+        key.Length >= 4 && char.IsUpper(written[0]) && !Knowledge.IsRoleWord(key) && Knowledge.CountryOfPlace(key) is null
+        && Knowledge.CountryByDemonym(key) is null && key is not ("national" or "international" or "united" or "royal" or "federal"
             or "central" or "new" or "general" or "global" or "world" or "first" or "islamic" or "democratic" or "people" or "peoples");
 
     private void Add(Article article, Cluster cluster, int i, MentionName name)

@@ -58,11 +58,14 @@ internal sealed class RoleFinder(WorldKnowledge knowledge)
         var (first, last) = index.TokenRange(mention.Span);
         if (first < 0) return null;
         var chain = Premodifier(index, mentionIndex, first);
-        if (chain is null && first >= 2 && index.Text(first - 1) is ",")
+        int before = chain?.Start ?? first;
+        Chain? fronted = null;
+        if (before >= 2 && index.Text(before - 1) is "," && chain?.Designators.Count is null or 0)
         {
-            // A fronted apposition needs its determiner: "the Iranian foreign minister, Hossein ..."
-            var fronted = Premodifier(index, mentionIndex, first - 1);
-            if (fronted is { Start: > 0 } f && f.HasRole && Determiners.Contains(index.Key(f.Start - 1))) chain = fronted;
+            // A fronted apposition needs its determiner: "the Iranian foreign minister, Hossein ...",
+            // "an Afghan army spokesman, Col Ahmad Khan".
+            var f = Premodifier(index, mentionIndex, before - 1);
+            if (f is { Start: > 0, HasRole: true } && Determiners.Contains(index.Key(f.Start - 1))) fronted = f;
         }
         // Titles the tagger took into the name ("President Joe Biden") come last, next to the name.
         if (name.Titles.Length > 0 || name.Designators.Count > 0)
@@ -72,14 +75,20 @@ internal sealed class RoleFinder(WorldKnowledge knowledge)
             chain.Designators.InsertRange(0, name.Designators);
             chain.HasRole |= name.Titles.Any(w => !Modifiers.Contains(w));
         }
-        var apposition = Apposition(index, mentionIndex, last);
-        var finding = Compose(chain);
-        var after = Compose(apposition);
-        if (finding is null) return after;
-        if (after is null) return finding;
-        // The title before the name is the usual one; the apposition fills in what it leaves out.
-        return new RoleFinding(finding.Role ?? after.Role, finding.Country ?? after.Country,
-            finding.Actor is { Length: > 3 } || after.Actor is null ? finding.Actor : after.Actor);
+        // The title right before the name is the usual one; appositions fill in what it leaves out.
+        var finding = Merge(Merge(Compose(chain), Compose(fronted)), Compose(Apposition(index, mentionIndex, last)));
+        if (finding is { Actor.Length: 3, Country: { } home } && finding.Actor != home.Alpha3 && knowledge.CountryByCode(finding.Actor) is null)
+            finding = finding with { Actor = home.Alpha3 + finding.Actor };   // "Col" (MIL) of an Afghan army spokesman: AFGMIL
+        return finding;
+    }
+
+    private static RoleFinding? Merge(RoleFinding? first, RoleFinding? second)
+    {
+        if (first is null) return second;
+        if (second is null) return first;
+        var actor = first.Actor is { Length: > 3 } || second.Actor is null ? first.Actor
+            : second.Actor.Length > 3 || first.Actor is null ? second.Actor : first.Actor;
+        return new RoleFinding(first.Role ?? second.Role, first.Country ?? second.Country, actor);
     }
 
     /// <summary>
@@ -251,7 +260,14 @@ internal sealed class RoleFinder(WorldKnowledge knowledge)
                 t++;
                 continue;
             }
-            if (!chain.HasRole && unknown < 2 && (IsPlainAdjective(key, index.Text(t)) || key.EndsWith(" based", StringComparison.Ordinal)))
+            // "a Singapore-based analyst": where someone works from, not part of the title.
+            if (!chain.HasRole && unknown < 2 && key.EndsWith(" based", StringComparison.Ordinal))
+            {
+                unknown++;
+                t++;
+                continue;
+            }
+            if (!chain.HasRole && unknown < 2 && IsPlainAdjective(key, index.Text(t)))
             {
                 chain.Words.Add(key);
                 unknown++;
@@ -277,7 +293,8 @@ internal sealed class RoleFinder(WorldKnowledge knowledge)
             var d = Designator.Of(MentionName.Parse(index.Article, other, knowledge).Key, other.Type, knowledge);
             t = index.TokenRange(other.Span).Last;
             // "an analyst at Energy Aspects in London": where someone works is not whose they are.
-            if (d is null || (located && d.Organisation is null && d.Institution is null && d.Agent is null)) continue;
+            bool place = d is not null && d.Organisation is null && (d.Institution is null ? d.Agent is null : d.Institution.Kind == InstitutionKind.Capital);
+            if (d is null || (located && place)) continue;
             chain.Designators.Add(d);
         }
         return chain;

@@ -19,16 +19,18 @@ namespace NewsGraph.Core.Extractors.Entities.Identity;
 /// </summary>
 public sealed class RoleStage : IStage
 {
-    private readonly WorldKnowledge _knowledge;
-    private readonly RoleFinder _roles;
+    private readonly Lazy<(WorldKnowledge Knowledge, RoleFinder Roles)> _resources;
 
-    public RoleStage() : this(WorldKnowledge.Shared) { }
+    /// <summary>With the shipped knowledge tables, loaded when the first article with entities arrives.</summary>
+    public RoleStage() : this(() => WorldKnowledge.Shared) { }
 
-    public RoleStage(WorldKnowledge knowledge)
-    {
-        _knowledge = knowledge;
-        _roles = new RoleFinder(knowledge);
-    }
+    public RoleStage(WorldKnowledge knowledge) : this(() => knowledge) { }
+
+    private RoleStage(Func<WorldKnowledge> knowledge) =>
+        _resources = new(() => { var k = knowledge(); return (k, new RoleFinder(k)); }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private WorldKnowledge Knowledge => _resources.Value.Knowledge;
+    private RoleFinder Roles => _resources.Value.Roles;
 
     public string Name => "roles";
 
@@ -39,12 +41,12 @@ public sealed class RoleStage : IStage
         for (int i = 0; i < article.Entities.Count; i++)
         {
             var mention = article.Entities[i];
-            var name = MentionName.Parse(article, mention, _knowledge);
+            var name = MentionName.Parse(article, mention, Knowledge);
             if (name.IsEmpty) continue;
             switch (mention.Type)
             {
                 case EntityTypes.Person:
-                    if (_roles.ForPerson(index, i, name) is { } found)
+                    if (Roles.ForPerson(index, i, name) is { } found)
                     {
                         mention.Role = found.Role;
                         mention.Country = found.Country?.Alpha3;
@@ -67,12 +69,12 @@ public sealed class RoleStage : IStage
     private void Place(ArticleIndex index, EntityMention mention, MentionName name)
     {
         var key = name.Key;
-        if (_knowledge.CountryByName(key) is { } country)
+        if (Knowledge.CountryByName(key) is { } country)
         {
             Set(mention, country, null, country.Alpha3);
             return;
         }
-        if (_knowledge.Institution(key) is { } inst)
+        if (Knowledge.Institution(key) is { } inst)
         {
             var (first, last) = index.TokenRange(mention.Span);
             if (inst.Kind != InstitutionKind.Capital || (first >= 0 && Metonymy.StandsForGovernment(index, first, last)))
@@ -80,47 +82,47 @@ public sealed class RoleStage : IStage
             else Set(mention, inst.Country, null, null);
             return;
         }
-        if (_knowledge.Organisation(key) is { Curated: true } org)
+        if (Knowledge.Organisation(key) is { Curated: true } org)
         {
             Set(mention, org.Country, null, org.Code);
             return;
         }
-        if (_knowledge.CountryByDemonym(key) is { } people)
+        if (Knowledge.CountryByDemonym(key) is { } people)
         {
             Set(mention, people, null, people.Alpha3);
             return;
         }
-        if (_knowledge.Place(key) is { } place) Set(mention, place.Country, null, null);
+        if (Knowledge.Place(key) is { } place) Set(mention, place.Country, null, null);
     }
 
     private void Group(EntityMention mention, MentionName name)
     {
         var key = name.Key;
-        var country = _knowledge.CountryByDemonym(key) ?? _knowledge.CountryByName(key);
+        var country = Knowledge.CountryByDemonym(key) ?? Knowledge.CountryByName(key);
         if (country is not null)
         {
             Set(mention, country, null, country.Alpha3);
             return;
         }
         // Religions and political groups: "Shia", "Muslims", "Islamists" have agent codes of their own.
-        if (_knowledge.Role(key) is { TakesAgentOfEmployer: false } role) mention.Actor = role.Agent;
-        else if (_knowledge.Organisation(key) is { } org) Set(mention, org.Country, null, org.Code);
+        if (Knowledge.Role(key) is { TakesAgentOfEmployer: false } role) mention.Actor = role.Agent;
+        else if (Knowledge.Organisation(key) is { } org) Set(mention, org.Country, null, org.Code);
     }
 
     private void Organisation(ArticleIndex index, int mentionIndex, EntityMention mention, MentionName name)
     {
         var key = name.Key;
-        var nation = _roles.CountryBefore(index, mentionIndex);
+        var nation = Roles.CountryBefore(index, mentionIndex);
         if (mention.Type == EntityTypes.Miscellaneous)
         {
             // CoNLL-style taggers call demonyms MISC ("Iranian"); other MISC names are no actors.
-            if (_knowledge.CountryByDemonym(key) is { } people) Set(mention, people, null, people.Alpha3);
+            if (Knowledge.CountryByDemonym(key) is { } people) Set(mention, people, null, people.Alpha3);
             return;
         }
-        var designator = Designator.Of(key, EntityTypes.Organisation, _knowledge);
+        var designator = Designator.Of(key, EntityTypes.Organisation, Knowledge);
         if (designator is null)
         {
-            if (_knowledge.CountryByName(key) is { } country) Set(mention, country, null, country.Alpha3);
+            if (Knowledge.CountryByName(key) is { } country) Set(mention, country, null, country.Alpha3);
             else if (nation is not null) Set(mention, nation, null, nation.Alpha3);
             return;
         }
