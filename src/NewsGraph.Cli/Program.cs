@@ -15,6 +15,8 @@ public static class Program
         new ListCommand(),
         new ShowCommand(),
         new SearchCommand(),
+        new EntitiesCommand(),
+        new EntityCommand(),
         new EvalCommand(),
         new TrainCommand(),
     ];

@@ -134,3 +134,27 @@ public static class EntityTypes
 
     public static bool IsPlace(string type) => type is GeoPolitical or Location;
 }
+
+/// <summary>The name keys and written names of mentions, for the store's aliases and cross-article matching.</summary>
+public static class EntityNames
+{
+    /// <summary>The <see cref="NameKey"/> of the name a mention holds (possessive, form of address, title and "the" left out).</summary>
+    public static string Key(Article article, EntityMention mention) => MentionName.Parse(article, mention, WorldKnowledge.Shared).Key;
+
+    /// <summary>The name as the mention writes it, without what <see cref="Key"/> leaves out ("Mr Starmer" is "Starmer").</summary>
+    public static string Written(Article article, EntityMention mention)
+    {
+        var name = MentionName.Parse(article, mention, WorldKnowledge.Shared);
+        return name.IsEmpty ? "" : string.Join(' ', article.Slice(name.Span).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>The CAMEO agent in an actor code: GOV in IRNGOV and in GOV; null for a bare country (IRN) or a body's own code.</summary>
+    public static string? AgentOf(string? actor)
+    {
+        if (actor is null) return null;
+        var k = WorldKnowledge.Shared;
+        if (actor.Length == 3) return k.CountryByCode(actor) is null ? actor : null;
+        if (actor.Length >= 6 && k.CountryByCode(actor[..3]) is not null) return actor[3..6];
+        return null;
+    }
+}
