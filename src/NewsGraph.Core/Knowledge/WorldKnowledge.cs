@@ -27,8 +27,13 @@ public sealed record Organisation(string Code, string Name, Country? Country, bo
 /// <summary>A city, province or region and the country it is in.</summary>
 public sealed record Place(string Name, Country Country, long Population);
 
-/// <summary>A role word or title ("foreign minister", "spokesman") and its CAMEO agent; "*" takes the agent of whom it serves.</summary>
-public sealed record RoleWord(string Phrase, string Agent)
+/// <summary>
+/// A role word or title ("foreign minister", "spokesman") and its CAMEO agent. An agent of "*"
+/// takes the agent of whom it serves ("army spokesman" is MIL); <see cref="Fallback"/> is the
+/// agent when the text names no one ("Trade and Industry Secretary Patricia Hewitt" is GOV).
+/// <see cref="HandWritten"/> roles come from titles.tsv; the others from Phoenix.agents.txt.
+/// </summary>
+public sealed record RoleWord(string Phrase, string Agent, string? Fallback = null, bool HandWritten = false)
 {
     public bool TakesAgentOfEmployer => Agent == "*";
 }
@@ -207,6 +212,16 @@ public sealed class WorldKnowledge
             }
         }
 
+        // Hand-written regions first: "Wales" is a nation of the UK, not Wales, Alaska.
+        foreach (var f in Rows("places-extra.tsv"))
+        {
+            if (f.Length < 3 || k.CountryByCode(f[1]) is not { } country) continue;
+            long.TryParse(f[2], out var population);
+            var names = Names(f[0]).ToArray();
+            var place = new Place(names[0], country, population);
+            foreach (var n in names) k._places[NameKey.Of(n)] = place;
+        }
+        var handWritten = new HashSet<string>(k._places.Keys, StringComparer.Ordinal);
         foreach (var f in Rows("places.tsv"))
         {
             if (f.Length < 3 || k.CountryByCode(f[1]) is not { } country) continue;
@@ -214,7 +229,8 @@ public sealed class WorldKnowledge
             var names = Names(f[0]).ToArray();
             if (names.Length == 0) continue;
             var place = new Place(names[0], country, population);
-            foreach (var n in names) Claim(k._places, NameKey.Of(n), place, p => p.Population);
+            foreach (var n in names)
+                if (!handWritten.Contains(NameKey.Of(n))) Claim(k._places, NameKey.Of(n), place, p => p.Population);
         }
 
         foreach (var f in Rows("titles.tsv"))
@@ -237,8 +253,12 @@ public sealed class WorldKnowledge
     {
         var key = NameKey.Of(phrase);
         if (key.Length == 0) return;
-        if (overwrite) _roles[key] = new RoleWord(key, agent);
-        else if (!_roles.TryAdd(key, new RoleWord(key, agent))) return;
+        // "*GOV": takes the agent of whom it serves, GOV when the text names no one.
+        var role = agent.StartsWith('*')
+            ? new RoleWord(key, "*", agent.Length > 1 ? agent[1..] : null, overwrite)
+            : new RoleWord(key, agent, null, overwrite);
+        if (overwrite) _roles[key] = role;
+        else if (!_roles.TryAdd(key, role)) return;
         // The words of short phrases only: the long Phoenix phrases ("ministry of youth, sports and
         // recreation") would make every word a role word.
         var words = NameKey.Words(key);

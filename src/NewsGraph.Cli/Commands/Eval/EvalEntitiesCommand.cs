@@ -9,7 +9,7 @@ public sealed class EvalEntitiesCommand : ISubcommand
     public string Name => "entities";
     public string Summary => "score canonical entities (coreference), agents and countries on hand-labelled BBC articles";
     public string Help => """
-        usage: newsgraph eval entities [--labels FILE] [--corpus DIR]
+        usage: newsgraph eval entities [--labels FILE] [--corpus DIR] [--show]
 
         Gives the labelled mentions to the roles and coreference stages (the tagger is not scored
         here) and compares the entities they form with the labelled ones: MUC, B-cubed and
@@ -18,9 +18,10 @@ public sealed class EvalEntitiesCommand : ISubcommand
 
           --labels FILE  the label table (default eval/entities/bbc-coreference.tsv)
           --corpus DIR   the BBC News corpus folder (default ../shared/data/news-corpus/bbc)
+          --show         also list each disagreement (entities split or merged, agents and countries)
         """;
     public IReadOnlyCollection<string> ValuedOptions => ["labels", "corpus"];
-    public IReadOnlyCollection<string> Flags => [];
+    public IReadOnlyCollection<string> Flags => ["show"];
 
     public int Run(Arguments args, Terminal terminal)
     {
@@ -40,6 +41,8 @@ public sealed class EvalEntitiesCommand : ISubcommand
         o.WriteLine($"people     P {s.PersonPairPrecision:P1}  R {s.PersonPairRecall:P1}  F1 {CoreferenceScores.F1(s.PersonPairPrecision, s.PersonPairRecall):P1}  (mention pairs); {s.WrongPersonMerges} entities merge two labelled people");
         o.WriteLine($"agent      {s.AgentCorrect}/{s.AgentLabelled} labelled mentions right");
         o.WriteLine($"country    {s.CountryCorrect}/{s.CountryLabelled} labelled mentions right");
+        if (args.Flag("show"))
+            foreach (var d in s.Disagreements) o.WriteLine("  " + d);
         return problems.Count > 0 && s.Mentions == 0 ? 1 : 0;
     }
 }

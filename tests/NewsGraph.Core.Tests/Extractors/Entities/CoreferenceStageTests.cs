@@ -195,6 +195,51 @@ public class CoreferenceStageTests
     }
 
     [Fact]
+    public void A_party_is_one_entity_under_its_nicknames_and_its_acronym()
+    {
+        var a = Resolved(MarkedText.Parse(
+            "The [[Tories|ORG]] will back the bill, a [[Conservative Party|ORG]] source said. [[Tory|ORG]] leader [[Kemi Badenoch|PERSON]] said the [[Conservatives|ORG]] were united.\n\n" +
+            "[[UKIP|ORG]] rejected it. The [[UK Independence Party|ORG]] has no MPs. The [[Liberal Democrats|ORG]] and the [[Lib Dem|ORG]] leader abstained."));
+        AllOne(a, "Conservative Party", "Tories", "Conservative Party", "Tory", "Conservatives");
+        AllOne(a, "UK Independence Party", "UKIP", "UK Independence Party");
+        AllOne(a, "Liberal Democrats", "Liberal Democrats", "Lib Dem");
+        Assert.Equal("GBRPTY", a.Mention("Kemi Badenoch").Actor);
+    }
+
+    [Fact]
+    public void An_acronym_spelled_with_an_acronym_inside_matches_its_name()
+    {
+        var a = Resolved(MarkedText.Parse("The [[US Agency for International Development|ORG]] cut staff. [[USAID|ORG]] said programmes would continue."));
+        AllOne(a, "US Agency for International Development", "US Agency for International Development", "USAID");
+    }
+
+    [Fact]
+    public void A_name_without_its_place_and_a_plural_are_the_same_organisation()
+    {
+        var a = Resolved(MarkedText.Parse(
+            "The [[Central Bank of Nigeria|ORG]] held rates. The [[Central Bank|ORG]] said inflation was easing. [[Houthi|ORG]] fighters and the [[Houthis|ORG]] both claimed it."));
+        AllOne(a, "Central Bank of Nigeria", "Central Bank of Nigeria", "Central Bank");
+        AllOne(a, "Houthis", "Houthi", "Houthis");
+    }
+
+    [Fact]
+    public void Nations_within_a_country_are_not_the_country()
+    {
+        var a = Resolved(MarkedText.Parse("Waiting lists in [[Wales|GPE]] are longer than in [[England|GPE]], and the [[UK|GPE]] average hides it."));
+        var ids = new[] { "Wales", "England", "UK" }.Select(n => a.Mention(n).EntityId).ToList();
+        Assert.Equal(3, ids.Distinct().Count());
+        Assert.All(new[] { "Wales", "England", "UK" }, n => Assert.Equal("GBR", a.Mention(n).Country));
+    }
+
+    [Fact]
+    public void The_bodies_of_the_union_are_not_the_union()
+    {
+        var a = Resolved(MarkedText.Parse("The [[European Council|ORG]] agreed that the [[EU|ORG]] would open talks; the [[European Commission|ORG]] will lead them."));
+        Assert.Equal(3, new[] { "European Council", "EU", "European Commission" }.Select(n => a.Mention(n).EntityId).Distinct().Count());
+        Assert.All(new[] { "European Council", "EU", "European Commission" }, n => Assert.Equal("IGOEUREEC", a.Mention(n).Actor));
+    }
+
+    [Fact]
     public void An_article_without_mentions_or_with_empty_ones_is_left_alone()
     {
         var empty = Resolved(MarkedText.Parse("No names here at all."));

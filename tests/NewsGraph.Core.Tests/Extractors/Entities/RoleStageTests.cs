@@ -84,6 +84,31 @@ public class RoleStageTests
         Assert.Equal("president", a.Mention("President Joe Biden").Role);
     }
 
+    [Theory]
+    [InlineData("The Trade and Industry Secretary [[Patricia Hewitt|PERSON]] announced it.", "Patricia Hewitt", "GOV")]
+    [InlineData("Treasurer [[Peter Costello|PERSON]] said the economy was strong.", "Peter Costello", "GOV")]
+    [InlineData("Shadow Home Secretary [[David Davis|PERSON]] objected.", "David Davis", "OPP")]
+    [InlineData("The Shadow Secretary of State for the Family, [[Theresa May|PERSON]], said so.", "Theresa May", "OPP")]
+    public void A_title_that_names_no_one_still_has_its_usual_agent(string marked, string name, string agent) =>
+        Assert.Equal(agent, EntityNamesAgent(Roles(marked).Mention(name).Actor));
+
+    private static string? EntityNamesAgent(string? actor) => EntityNames.AgentOf(actor);
+
+    [Fact]
+    public void A_title_opening_its_sentence_before_a_comma_is_the_name_s()
+    {
+        var a = Roles("[[Scottish|NORP]] Finance Minister, [[Tom McCabe|PERSON]] MSP, said councils must restrain rises.");
+        Is(a.Mention("Tom McCabe"), "finance minister", "GBR", "GBRGOV");
+    }
+
+    [Fact]
+    public void What_a_title_is_for_stays_in_the_role()
+    {
+        var a = Roles("[[Liberal Democrat|ORG]] spokeswoman for women [[Sandra Gidley|PERSON]] said so.");
+        Assert.Equal("spokeswoman for women", a.Mention("Sandra Gidley").Role);
+        Assert.Equal("GBRPTY", a.Mention("Sandra Gidley").Actor);
+    }
+
     [Fact]
     public void Words_that_are_not_titles_give_nothing()
     {

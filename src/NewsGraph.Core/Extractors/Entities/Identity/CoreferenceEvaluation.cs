@@ -13,6 +13,9 @@ public sealed record CoreferenceScores(
     double PairPrecision, double PairRecall, double PersonPairPrecision, double PersonPairRecall,
     int WrongPersonMerges, int AgentCorrect, int AgentLabelled, int CountryCorrect, int CountryLabelled)
 {
+    /// <summary>Where the stages and the labels disagree, one line each: for reading, not for scoring.</summary>
+    public List<string> Disagreements { get; init; } = new();
+
     public static double F1(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
 }
 
@@ -53,6 +56,7 @@ public static class CoreferenceEvaluation
         var system = new List<string>();
         var types = new List<string>();
         int articles = 0, unresolved = 0, agentCorrect = 0, agentLabelled = 0, countryCorrect = 0, countryLabelled = 0;
+        var disagreements = new List<string>();
         foreach (var group in labels.GroupBy(l => l.File))
         {
             var path = Path.Combine(corpus, group.Key);
@@ -79,6 +83,12 @@ public static class CoreferenceEvaluation
             roles.Run(article);
             coreference.Run(article);
             articles++;
+            // Split: one labelled entity in several formed ones; merged: one formed entity over several labelled ones.
+            var pairs = kept.Select((m, i) => (Gold: m.Cluster, System: article.Entities[i].EntityId ?? "(unresolved)", m.Text)).ToList();
+            foreach (var g in pairs.GroupBy(p => p.Gold).Where(g => g.Select(p => p.System).Distinct().Count() > 1))
+                disagreements.Add($"{group.Key}: split {g.Key}: " + string.Join(", ", g.GroupBy(p => p.System).Select(s => $"{s.Key} [{string.Join("|", s.Select(p => p.Text).Distinct())}]")));
+            foreach (var s in pairs.GroupBy(p => p.System).Where(s => s.Key != "(unresolved)" && s.Select(p => p.Gold).Distinct().Count() > 1))
+                disagreements.Add($"{group.Key}: merged {s.Key}: " + string.Join(", ", s.GroupBy(p => p.Gold).Select(g => $"{g.Key} [{string.Join("|", g.Select(p => p.Text).Distinct())}]")));
             for (int i = 0; i < kept.Count; i++)
             {
                 var m = kept[i];
@@ -91,11 +101,13 @@ public static class CoreferenceEvaluation
                 {
                     agentLabelled++;
                     if (EntityNames.AgentOf(found.Actor) == m.Agent) agentCorrect++;
+                    else disagreements.Add($"{group.Key}: agent of '{m.Text}' is {EntityNames.AgentOf(found.Actor) ?? "none"} (actor {found.Actor ?? "none"}), labelled {m.Agent}");
                 }
                 if (m.Country is not null)
                 {
                     countryLabelled++;
                     if (found.Country == m.Country) countryCorrect++;
+                    else disagreements.Add($"{group.Key}: country of '{m.Text}' is {found.Country ?? "none"}, labelled {m.Country}");
                 }
             }
         }
@@ -107,7 +119,10 @@ public static class CoreferenceEvaluation
         int wrongMerges = Enumerable.Range(0, gold.Count).Where(i => types[i] == EntityTypes.Person)
             .GroupBy(i => system[i]).Count(g => g.Select(i => gold[i]).Distinct().Count() > 1);
         return new CoreferenceScores(articles, gold.Count, gold.Distinct().Count(), system.Distinct().Count(), unresolved,
-            mucP, mucR, b3P, b3R, pairP, pairR, personP, personR, wrongMerges, agentCorrect, agentLabelled, countryCorrect, countryLabelled);
+            mucP, mucR, b3P, b3R, pairP, pairR, personP, personR, wrongMerges, agentCorrect, agentLabelled, countryCorrect, countryLabelled)
+        {
+            Disagreements = disagreements,
+        };
     }
 
     /// <summary>MUC recall of <paramref name="key"/> against <paramref name="response"/> (swap them for precision).</summary>

@@ -197,6 +197,8 @@ public sealed class CoreferenceStage : IStage
                 if (acronym && NameMatching.Abbreviates(written, other.Split(' ', StringSplitOptions.RemoveEmptyEntries))) return c;
                 if (NameMatching.LooksLikeAcronym(other) && NameMatching.Abbreviates(other, words)) return c;
             }
+            // "Reserve Bank" after "Reserve Bank of Australia": the name without where it is.
+            if (!acronym && name.Words.Length >= 2 && c.Names.Any(n => IsNameOfPlace(n.Words, name.Words))) return c;
             // "Braemar" after "Braemar ACM Shipbroking": a first word that is nothing else.
             if (name.Words.Length == 1 && !acronym && IsDistinctive(name.Key, written)
                 && c.Names.Any(n => n.Words.Length > 1 && n.Words[0] == name.Key))
@@ -206,6 +208,14 @@ public sealed class CoreferenceStage : IStage
             }
         }
         return firstWordMatches == 1 ? firstWord : null;
+    }
+
+    /// <summary>Whether <paramref name="full"/> is <paramref name="bare"/> followed by "of" or "in" and a place ("Reserve Bank of Australia").</summary>
+    private bool IsNameOfPlace(string[] full, string[] bare)
+    {
+        if (full.Length < bare.Length + 2 || !full.AsSpan(0, bare.Length).SequenceEqual(bare) || full[bare.Length] is not ("of" or "in")) return false;
+        var rest = string.Join(' ', full[(bare.Length + 1)..]);
+        return Knowledge.CountryOfPlace(rest) is not null || Knowledge.CountryOfPlace(rest.StartsWith("the ", StringComparison.Ordinal) ? rest[4..] : rest) is not null;
     }
 
     private bool IsDistinctive(string key, string written) =>

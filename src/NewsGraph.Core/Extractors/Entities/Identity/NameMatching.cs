@@ -66,7 +66,8 @@ public static class NameMatching
         foreach (var c in acronym)
             if (char.IsLetterOrDigit(c)) letters.Add(char.ToLowerInvariant(c));
         if (letters.Count < 2 || words.Count < 2) return false;
-        // Each word gives its first letter; function words ("of", "and") may give theirs or nothing.
+        // Each word gives its first letter; function words ("of", "and") may give theirs or nothing;
+        // a word that is itself an acronym may give all its letters ("UK Independence Party": UKIP).
         var reach = new bool[words.Count + 1, letters.Count + 1];
         reach[0, 0] = true;
         for (int w = 0; w < words.Count; w++)
@@ -74,11 +75,14 @@ public static class NameMatching
             var word = NameKey.Of(words[w]);
             if (word.Length == 0) { for (int l = 0; l <= letters.Count; l++) reach[w + 1, l] |= reach[w, l]; continue; }
             bool optional = FunctionWords.Contains(word);
+            bool spelled = word.Length > 1 && LooksLikeAcronym(words[w]);
             for (int l = 0; l <= letters.Count; l++)
             {
                 if (!reach[w, l]) continue;
                 if (optional) reach[w + 1, l] = true;
                 if (l < letters.Count && word[0] == letters[l]) reach[w + 1, l + 1] = true;
+                if (spelled && l + word.Length <= letters.Count && word.AsSpan().SequenceEqual(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(letters).Slice(l, word.Length)))
+                    reach[w + 1, l + word.Length] = true;
             }
         }
         return reach[words.Count, letters.Count];
@@ -96,12 +100,21 @@ public static class NameMatching
         return upper >= 2 && text.Length <= 10;
     }
 
-    /// <summary>An organisation's key without its legal form: "Vortexa Ltd" is "vortexa".</summary>
+    /// <summary>
+    /// An organisation's key reduced to what its variants share: no legal form ("Vortexa Ltd" is
+    /// "vortexa"), no "party" ("Labour Party" is "labour"), and the last word singular
+    /// ("Liberal Democrats" is "liberal democrat", "Houthis" is "houthi", "Tories" is "tory").
+    /// </summary>
     public static string WithoutLegalForm(string key)
     {
-        var words = NameKey.Words(key);
-        int n = words.Length;
-        while (n > 1 && LegalForms.Contains(words[n - 1])) n--;
-        return n == words.Length ? key : string.Join(' ', words[..n]);
+        var words = NameKey.Words(key).ToList();
+        while (words.Count > 1 && (LegalForms.Contains(words[^1]) || words[^1] == "party")) words.RemoveAt(words.Count - 1);
+        if (words.Count > 0)
+        {
+            var last = words[^1];
+            if (last.Length > 4 && last.EndsWith("ies", StringComparison.Ordinal)) words[^1] = last[..^3] + "y";
+            else if (last.Length > 3 && last[^1] == 's' && last[^2] is not ('s' or 'u' or 'i')) words[^1] = last[..^1];
+        }
+        return string.Join(' ', words);
     }
 }

@@ -64,8 +64,10 @@ internal sealed class RoleFinder(WorldKnowledge knowledge)
         {
             // A fronted apposition needs its determiner: "the Iranian foreign minister, Hossein ...",
             // "an Afghan army spokesman, Col Ahmad Khan".
+            // ... or to open its sentence: "Scottish Finance Minister, Tom McCabe MSP, said".
             var f = Premodifier(index, mentionIndex, before - 1);
-            if (f is { Start: > 0, HasRole: true } && Determiners.Contains(index.Key(f.Start - 1))) fronted = f;
+            if (f is { HasRole: true } && (f.Start == 0 || !index.SameSentence(f.Start - 1, f.Start) || Determiners.Contains(index.Key(f.Start - 1))))
+                fronted = f;
         }
         // Titles the tagger took into the name ("President Joe Biden") come last, next to the name.
         if (name.Titles.Length > 0 || name.Designators.Count > 0)
@@ -120,6 +122,8 @@ internal sealed class RoleFinder(WorldKnowledge knowledge)
         public readonly List<string> Words = new();
         public readonly List<Designator> Designators = new();
         public bool HasRole;
+        /// <summary>How many of the last words are what the title is for ("for the family"), not the title.</summary>
+        public int Complement;
     }
 
     private Chain? Premodifier(ArticleIndex index, int mentionIndex, int first)
@@ -129,6 +133,7 @@ internal sealed class RoleFinder(WorldKnowledge knowledge)
         var chain = new Chain(first);
         int t = first - 1;
         int steps = 0, unknown = 0;
+        bool complement = false;
         while (t >= 0 && index.SameSentence(t, first) && steps++ < MaxChain)
         {
             int m = index.MentionEndingAt(t);
@@ -178,6 +183,17 @@ internal sealed class RoleFinder(WorldKnowledge knowledge)
                 chain.Start = t--;
                 continue;
             }
+            // What a title is for, between it and the name: "Secretary of State for the Family, Theresa May",
+            // "spokeswoman for women Sandra Gidley" (once, at most three words, none of them a name).
+            if (!complement && words.Count == 0 && Complement(index, t, first) is { } at)
+            {
+                for (int k = t; k > at; k--) words.Add((k, index.Key(k)));
+                words.Add((at, index.Key(at)));
+                chain.Complement = t - at + 1;
+                complement = true;
+                t = at - 1;
+                continue;
+            }
             if (key is "and" or "of" or "for")
             {
                 // Only inside a title: "State Councilor and Foreign Minister", "Secretary of State".
@@ -219,6 +235,30 @@ internal sealed class RoleFinder(WorldKnowledge knowledge)
             if (words[w].Token >= chain.Start) chain.Words.Add(words[w].Key);
         while (chain.Words.Count > 0 && chain.Words[0] is "and" or "of" or "for") chain.Words.RemoveAt(0);
         return chain.HasRole || chain.Designators.Count > 0 ? chain : null;
+    }
+
+    /// <summary>The index of "for" or "of" opening a complement that ends at <paramref name="end"/>, right after a role word; or null.</summary>
+    private int? Complement(ArticleIndex index, int end, int first)
+    {
+        for (int at = end - 1; at >= Math.Max(1, end - 4); at--)
+        {
+            if (!index.SameSentence(at, first) || index.IsPunctuation(at) || index.MentionEndingAt(at) >= 0) return null;
+            var key = index.Key(at);
+            if (key is not ("for" or "of")) continue;
+            if (!knowledge.IsRoleWord(index.Key(at - 1))) return null;
+            bool allTitle = true;
+            for (int k = at + 1; k <= end; k++)
+            {
+                var word = index.Key(k);
+                if (index.IsPunctuation(k) || index.MentionEndingAt(k) >= 0 || index.MentionStartingAt(k) >= 0 || Stops.Contains(word) && word != "the")
+                    return null;
+                allTitle &= word == "the" || knowledge.IsTitleWord(word);
+            }
+            // "Secretary of State" is a title, not a secretary for the state.
+            if (allTitle) return null;
+            return at;
+        }
+        return null;
     }
 
     private Chain? Apposition(ArticleIndex index, int mentionIndex, int last)
@@ -304,27 +344,34 @@ internal sealed class RoleFinder(WorldKnowledge knowledge)
     {
         if (chain is null) return null;
         string? role = null, agent = null;
+        RoleWord? head = null;
         bool takesEmployer = false;
         bool former = chain.Words.Any(Former.Contains);
-        var title = chain.Words.Where(w => !Former.Contains(w)).ToArray();
+        var title = chain.Words.Take(chain.Words.Count - chain.Complement).Where(w => !Former.Contains(w)).ToArray();
         if (chain.HasRole && title.Length > 0)
         {
             role = string.Join(' ', chain.Words);
             // The head is the longest role phrase ending at the last word ("deputy foreign minister");
             // a head that serves someone ("spokesman") takes the agent of a role word before it ("army").
             int end = title.Length;
-            bool head = true;
             while (end > 0 && agent is null)
             {
                 RoleWord? found = null;
                 int s = 0;
                 for (; s < end && found is null; s++) found = knowledge.Role(string.Join(' ', title[s..end]));
                 if (found is null) { end--; continue; }
-                if (!found.TakesAgentOfEmployer) agent = found.Agent;
-                else if (head) takesEmployer = true;
-                head = false;
+                if (head is null)
+                {
+                    head = found;
+                    if (!found.TakesAgentOfEmployer) agent = found.Agent;
+                    else takesEmployer = true;
+                }
+                // Before the head, only bodies give it their agent ("army spokesman"); a sector word
+                // does not ("Trade and Industry Secretary" is a minister, not business).
+                else if (found.HandWritten && !found.TakesAgentOfEmployer) agent = found.Agent;
                 end = s - 1;
             }
+            if (chain.Words.Contains("shadow")) agent = "OPP";
         }
         var body = chain.Designators.FirstOrDefault(d => d.Organisation is not null || d.Institution is not null)
                    ?? chain.Designators.FirstOrDefault(d => d.Agent is not null);
@@ -350,6 +397,7 @@ internal sealed class RoleFinder(WorldKnowledge knowledge)
             {
                 if (body?.Agent is { } own) agent = own;
                 else if (takesEmployer && country is not null) agent = "GOV";
+                else if (takesEmployer) agent = head?.Fallback;
             }
             actor = country is null ? agent : country.Alpha3 + (agent ?? "");
         }
