@@ -151,10 +151,12 @@ public static class EntityNames
     /// <summary>The CAMEO agent in an actor code: GOV in IRNGOV and in GOV; null for a bare country (IRN) or a body's own code.</summary>
     public static string? AgentOf(string? actor)
     {
-        if (actor is null) return null;
+        if (actor is null || actor.Length < 3) return null;
         var k = WorldKnowledge.Shared;
         if (actor.Length == 3) return k.CountryByCode(actor) is null ? actor : null;
-        if (actor.Length >= 6 && k.CountryByCode(actor[..3]) is not null) return actor[3..6];
-        return null;
+        if (k.CountryByCode(actor[..3]) is not null) return actor.Length >= 6 ? actor[3..6] : null;
+        // A multinational (MNCGBR) is business; an agent with a sub-agent and no country (GOVEDU) is its agent.
+        if (actor.StartsWith("MNC", StringComparison.Ordinal)) return "BUS";
+        return AgentNames.Of(actor[..3]) is not null ? actor[..3] : null;
     }
 }
