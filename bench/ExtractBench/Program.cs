@@ -46,9 +46,12 @@ var reader = ArticleReader.CreateDefault();
 Console.Error.WriteLine($"extract bench: {files.Count:N0} files, {inputBytes / 1e6:0.00} MB from {dir}; stages: {string.Join(", ", pipeline.Stages.Select(s => s.Name).DefaultIfEmpty("read only"))}; {passes} passes after a warm-up");
 
 Run(1); // warm-up: JIT and tiering
-var results = new List<(double Seconds, int Articles, long TextChars, long Tokens)>();
+long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
+var results = new List<(double Seconds, double CpuSeconds, int Articles, long TextChars, long Tokens)>();
 for (int p = 0; p < passes; p++) results.Add(Run(p + 2));
 
+long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 var best = results.MinBy(r => r.Seconds);
 var median = results.OrderBy(r => r.Seconds).ElementAt(results.Count / 2);
 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -56,12 +59,17 @@ Console.WriteLine($"articles        {best.Articles:N0}");
 Console.WriteLine($"tokens          {best.Tokens:N0}");
 Console.WriteLine($"articles/s      {best.Articles / median.Seconds:N0} (median of {passes}; best {best.Articles / best.Seconds:N0})");
 Console.WriteLine($"input MB/s      {inputBytes / 1e6 / median.Seconds:0.0} (best {inputBytes / 1e6 / best.Seconds:0.0})");
+// CPU time drifts far less than wall time when other jobs share the cores.
+var medianCpu = results.OrderBy(r => r.CpuSeconds).ElementAt(results.Count / 2).CpuSeconds;
+Console.WriteLine($"input MB/CPU-s  {inputBytes / 1e6 / medianCpu:0.0} (per second of this thread's own CPU time, median: steadier than wall time on a shared machine)");
 Console.WriteLine($"text MB/s       {best.TextChars / 1e6 / median.Seconds:0.0} (UTF-16 chars of article text)");
 Console.WriteLine($"tokens/s        {best.Tokens / median.Seconds:N0}");
+Console.WriteLine($"allocated       {allocated / (double)passes / inputBytes:0.0} bytes per input byte; {GC.CollectionCount(0) - gen0Before} gen0 / {GC.CollectionCount(2) - gen2Before} gen2 collections in {passes} passes");
 Console.WriteLine($"peak memory     {peak / 1e6:0} MB (working set, includes the {inputBytes / 1e6:0.0} MB of input held in memory)");
 
-(double, int, long, long) Run(int pass)
+(double, double, int, long, long) Run(int pass)
 {
+    var cpuBefore = ThreadCpuSeconds();
     var clock = Stopwatch.StartNew();
     int articles = 0;
     long chars = 0, tokens = 0;
@@ -76,7 +84,24 @@ Console.WriteLine($"peak memory     {peak / 1e6:0} MB (working set, includes the
             tokens += article.Tokens.Count;
         }
     }
-    return (clock.Elapsed.TotalSeconds, articles, chars, tokens);
+    var seconds = clock.Elapsed.TotalSeconds;
+    return (seconds, ThreadCpuSeconds() - cpuBefore, articles, chars, tokens);
+}
+
+// The calling thread's user+system CPU time, from /proc (Linux); falls back to the process's.
+static double ThreadCpuSeconds()
+{
+    try
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields 14 and 15 of stat (utime, stime), counted after the command name: indexes 11 and 12 here.
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+    }
+    catch (IOException)
+    {
+        return Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+    }
 }
 
 static string FindRepoRoot()

@@ -19,6 +19,9 @@ public static class Program
         new EntityCommand(),
         new EvalCommand(),
         new TrainCommand(),
+        new ExportCommand(),
+        new EventsCommand(),
+        new DyadsCommand(),
     ];
 
     public static int Main(string[] argv)

@@ -11,7 +11,7 @@ public sealed class ExtractCommand : ICommand
     public string Name => "extract";
     public string Summary => "read news files and write one JSON object per article to stdout";
     public string Help => """
-        usage: newsgraph extract PATH... | -  [--pretty] [--tokens] [--paragraphs]
+        usage: newsgraph extract PATH... | -  [--pretty] [--tokens] [--paragraphs] [--sentence-tones]
 
         Reads files, directories (recursively) and standard input ("-"); the format of each input is
         recognised from its content. Writes JSON Lines to stdout, one object per article; problems go
@@ -20,14 +20,16 @@ public sealed class ExtractCommand : ICommand
           --pretty       indent the JSON for people (one object per block instead of per line)
           --tokens       include token offsets ("tokens": [[start, end], ...])
           --paragraphs   include paragraph offsets
+          --sentence-tones  include one tone per sentence ("sentenceTones", in sentence order)
         """;
     public IReadOnlyCollection<string> ValuedOptions => [];
-    public IReadOnlyCollection<string> Flags => ["pretty", "tokens", "paragraphs"];
+    public IReadOnlyCollection<string> Flags => ["pretty", "tokens", "paragraphs", "sentence-tones"];
 
     public int Run(Arguments args, Terminal terminal)
     {
         if (args.Positionals.Count == 0) throw new UsageException("extract needs at least one PATH, or - for standard input");
-        var options = new ArticleJsonWriter.Options(Tokens: args.Flag("tokens"), Paragraphs: args.Flag("paragraphs"));
+        var options = new ArticleJsonWriter.Options(Tokens: args.Flag("tokens"), Paragraphs: args.Flag("paragraphs"),
+            SentenceTones: args.Flag("sentence-tones"));
         bool pretty = args.Flag("pretty");
         terminal.Out.Flush();
         // Not disposed: that would close stdout (or a test's stream) under the caller.

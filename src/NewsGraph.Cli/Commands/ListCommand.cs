@@ -57,11 +57,14 @@ public static class SummaryOutput
         }
         foreach (var r in rows)
         {
-            var date = r.Date ?? (r.PageDate is null ? "" : "~" + r.PageDate);
+            // The day is enough in a listing; "~" marks the page's date standing in for the article's.
+            var date = r.Date is { } d ? Day(d) : r.PageDate is { } p ? "~" + Day(p) : "";
             terminal.Out.WriteLine($"{r.Id}  {Clip(date, 11),-11}  {Clip(OneLine(r.Title), 80)}");
             if (r.Snippet is not null) terminal.Out.WriteLine($"                  {Clip(OneLine(r.Snippet), 120)}");
         }
     }
+
+    private static string Day(string iso) => iso.Length > 10 && iso[4] == '-' ? iso[..10] : iso;
 
     private static string OneLine(string s) => s.Replace('\n', ' ').Replace('\r', ' ');
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";

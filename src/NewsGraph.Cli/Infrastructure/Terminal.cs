@@ -43,6 +43,8 @@ public sealed class Terminal
     /// <summary>A one-line message on stderr ("newsgraph: ...").</summary>
     public void Message(string text)
     {
+        // Data written so far comes first, so that on a terminal a message follows what it is about.
+        if (_interactive) Out.Flush();
         ClearProgress();
         _err.WriteLine("newsgraph: " + text);
     }

@@ -1,5 +1,7 @@
 using NewsGraph.Core.Extractors.Entities.Identity;
 using NewsGraph.Core.Extractors.Segmentation;
+using NewsGraph.Core.Extractors.Themes;
+using NewsGraph.Core.Extractors.Tone;
 
 namespace NewsGraph.Core.Pipeline;
 
@@ -11,7 +13,9 @@ public static class DefaultPipeline
         .Add(new TokenStage())
         // After the tagger: roles, countries and actors, then one canonical entity per name.
         .Add(new RoleStage())
-        .Add(new CoreferenceStage());
+        .Add(new CoreferenceStage())
+        .Add(new ToneStage())
+        .Add(new ThemeStage());
 
     public static ArticlePipeline Create() => CreateBuilder().Build();
 }

@@ -37,7 +37,7 @@ public sealed class ArticleReader
         ReadProblem? openProblem = null;
         try
         {
-            input = FormatDetector.Sniff(source.Open());
+            input = FormatDetector.Sniff(source.Open(), source.Length);
         }
         catch (Exception e) when (IsInputError(e))
         {

@@ -24,9 +24,10 @@ public static class FormatDetector
 {
     public const int HeadSize = 8192;
 
-    public static SniffedInput Sniff(Stream raw)
+    /// <param name="lengthHint">The input's size when known: a small file needs no full-size head buffer.</param>
+    public static SniffedInput Sniff(Stream raw, long? lengthHint = null)
     {
-        var head = new byte[HeadSize];
+        var head = new byte[lengthHint is >= 0 and < HeadSize ? (int)lengthHint + 1 : HeadSize];
         int n = ReadHead(raw, head);
         Stream stream = new PrefixedStream(head, n, raw);
         bool gzipped = false;

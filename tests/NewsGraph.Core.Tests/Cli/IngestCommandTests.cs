@@ -15,8 +15,8 @@ public class IngestCommandTests
         var second = CliRunner.Run("ingest", dir, "--db", db);
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("stored 7 new, 0 already stored; 7 articles", first.Stderr);
-        Assert.Contains("stored 0 new, 7 already stored; 7 articles", second.Stderr);
+        Assert.Contains("stored 8 new, 0 already stored; 8 articles", first.Stderr);
+        Assert.Contains("stored 0 new, 8 already stored; 8 articles", second.Stderr);
     }
 
     [Fact]

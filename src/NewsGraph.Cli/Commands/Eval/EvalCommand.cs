@@ -11,6 +11,7 @@ public sealed class EvalCommand : SubcommandGroup
     /// <summary>Every evaluation; a new one is a class in this folder and one line here.</summary>
     protected override IReadOnlyList<ISubcommand> Subcommands { get; } =
     [
+        new EvalThemesCommand(),
         new EvalEntitiesCommand(),
     ];
 }

@@ -31,19 +31,31 @@ public sealed record PageLine(string Text, PageLineKind Kind, long LineNumber)
     /// <summary>The author names, for <see cref="PageLineKind.Byline"/> lines.</summary>
     public IReadOnlyList<string>? Authors { get; init; }
 
-    /// <summary>Comparison key for spotting repeated copies: case, quotes and end punctuation ignored.</summary>
-    public string Key => _key ??= DedupKey(Text);
-    private string? _key;
+    /// <summary>
+    /// Comparison key for spotting repeated copies: case, quotes and punctuation ignored. A 64-bit
+    /// hash of the normalised words rather than the words themselves, so that checking every
+    /// paragraph of a page for repeats allocates nothing.
+    /// </summary>
+    public ulong Key => _key ??= DedupKey(Text);
+    private ulong? _key;
 
-    public static string DedupKey(string text)
+    public static ulong DedupKey(ReadOnlySpan<char> text)
     {
-        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
-        int n = 0;
+        // FNV-1a over lower-cased letters and digits, with one space between runs of them.
+        const ulong offsetBasis = 14695981039346656037, prime = 1099511628211;
+        ulong hash = offsetBasis;
+        bool started = false, pendingSpace = false;
         foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c)) buffer[n++] = char.ToLowerInvariant(c);
-            else if (n > 0 && buffer[n - 1] != ' ') buffer[n++] = ' ';
+            if (char.IsLetterOrDigit(c))
+            {
+                if (pendingSpace) hash = (hash ^ ' ') * prime;
+                hash = (hash ^ char.ToLowerInvariant(c)) * prime;
+                started = true;
+                pendingSpace = false;
+            }
+            else if (started) pendingSpace = true;
         }
-        return new string(buffer[..n]).TrimEnd();
+        return hash;
     }
 }

@@ -77,11 +77,57 @@ public static partial class PageLineClassifier
         }
         if (s.Length <= 400 && IsMarkedCaption(s, terminal)) return PageLineKind.MarkedCaption;
         if (terminal || s.Length > MaxShortLine) return PageLineKind.Body;
+        // A bulleted list inside an article ("- Duty cuts on capital goods") is its text, however short.
+        if (words >= 3 && IsListItem(s)) return PageLineKind.Body;
         if (words == 1) return PageLineKind.LoneToken;
         char first = FirstLetterOrDigit(s);
         if (char.IsLower(first)) return PageLineKind.CaptionLike;
+        // Two sentences on one short line are a pull quote, a poll or a comment, not a headline.
+        if (s.Length > 60 && HasInnerSentenceBreak(s)) return PageLineKind.CaptionLike;
         if (words >= 3) return PageLineKind.HeadlineLike;
         return PageLineKind.CaptionLike;
+    }
+
+    public static bool IsListItem(ReadOnlySpan<char> s) =>
+        s.Length > 2 && s[0] is '-' or '•' or '*' or '–' or '·' or '▪' or '►' && s[1] == ' ';
+
+    /// <summary>". It", "? Yes": a sentence ends inside the line (not after an abbreviation such as "Mr." or "U.S.").</summary>
+    private static bool HasInnerSentenceBreak(ReadOnlySpan<char> s)
+    {
+        for (int i = 1; i + 2 < s.Length; i++)
+        {
+            if (s[i] is not ('.' or '?' or '!') || s[i + 1] != ' ' || !char.IsUpper(s[i + 2])) continue;
+            if (s[i] != '.') return true;
+            int start = i;
+            while (start > 0 && s[start - 1] != ' ') start--;
+            var word = s[start..i];
+            if (word.Length <= 1 || word.Contains('.') || Extractors.Segmentation.Abbreviations.IsNeverFinal(word)
+                || Extractors.Segmentation.Abbreviations.IsMaybeFinal(word)) continue;
+            return true;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> ConnectingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "or", "but", "as", "of", "the", "a", "an", "to", "for", "in", "on", "at", "with", "by", "from", "that",
+        "which", "who", "whose", "whom", "than", "into", "its", "their", "his", "her", "is", "are", "was", "were", "has",
+        "have", "had", "be", "been", "will", "would", "could", "should", "said", "says", "while", "when", "after", "before",
+    };
+
+    /// <summary>
+    /// A line that stops mid-sentence: it ends with a comma or a connecting word ("... secured
+    /// qualification for"), as when a scraper breaks one paragraph over two lines.
+    /// </summary>
+    public static bool EndsMidSentence(string s)
+    {
+        var t = s.AsSpan().TrimEnd();
+        if (t.Length == 0) return false;
+        if (t[^1] is ',' or '–' or '—' or '-' or '(' or '&') return true;
+        int start = t.Length;
+        while (start > 0 && char.IsLetter(t[start - 1])) start--;
+        if (start == t.Length || (start > 0 && t[start - 1] != ' ')) return false;
+        return ConnectingWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t[start..]);
     }
 
     public static int CountWords(ReadOnlySpan<char> s)

@@ -11,7 +11,8 @@ public sealed class ArticleDraft
     public long FirstLine;
     public int TextLength;
     public bool Truncated;
-    internal readonly HashSet<string> SeenKeys = new();
+    /// <summary>Keys of the paragraphs, headline and captions seen, each tagged with its role (see <see cref="PageSegmenter.Seen"/>).</summary>
+    internal readonly HashSet<ulong> SeenKeys = new();
 }
 
 /// <summary>
@@ -44,6 +45,7 @@ public sealed class PageSegmenter
     {
         if (line.Kind == PageLineKind.Body)
         {
+            line = JoinBrokenParagraph(line);
             CloseRun(bodyFollows: true);
             AddParagraph(line);
             return;
@@ -51,6 +53,22 @@ public sealed class PageSegmenter
         if (line.Kind == PageLineKind.RelatedMarker) _runHasRelatedMarker = true;
         if (_run.Count >= MaxRunLines) _run.RemoveAt(0);
         _run.Add(line);
+    }
+
+    /// <summary>
+    /// Scrapers break paragraphs over lines; a short line that stops mid-sentence, or is followed
+    /// by text that goes on in lower case, is the first part of the paragraph that follows.
+    /// </summary>
+    private PageLine JoinBrokenParagraph(PageLine body)
+    {
+        if (_run.Count == 0) return body;
+        var last = _run[^1];
+        if (last.Kind is not (PageLineKind.HeadlineLike or PageLineKind.CaptionLike)) return body;
+        char next = body.Text.Length > 0 ? body.Text[0] : ' ';
+        bool continues = char.IsLower(next) || (PageLineClassifier.EndsMidSentence(last.Text) && !char.IsDigit(next));
+        if (!continues) return body;
+        _run.RemoveAt(_run.Count - 1);
+        return new PageLine(last.Text + " " + body.Text, PageLineKind.Body, last.LineNumber);
     }
 
     public void Finish()
@@ -66,7 +84,7 @@ public sealed class PageSegmenter
         _current ??= Start("", line.LineNumber);
         var article = _current;
         // Scrapers repeat the standfirst as the first paragraph, or a paragraph twice.
-        if (!article.SeenKeys.Add("p:" + line.Key)) return;
+        if (!article.SeenKeys.Add(Seen('p', line.Key))) return;
         if (article.TextLength + line.Text.Length > MaxArticleChars)
         {
             article.Truncated = true;
@@ -104,7 +122,7 @@ public sealed class PageSegmenter
             bool firstOnPage = !SeenAnyArticle;
             if (_current is not null) Complete();
             var article = Start(run[headline].Text, run[headline].LineNumber);
-            article.SeenKeys.Add("h:" + run[headline].Key);
+            article.SeenKeys.Add(Seen('h', run[headline].Key));
             for (int i = from; i < run.Length; i++)
             {
                 if (i == headline) continue;
@@ -127,6 +145,11 @@ public sealed class PageSegmenter
             {
                 if (!bodyFollows) continue;
                 _current = Start("", line.LineNumber);
+            }
+            if (bodyFollows && IsSubheading(line))
+            {
+                AddParagraph(line);
+                continue;
             }
             AddHeaderLine(_current, line, inBody: true);
         }
@@ -156,8 +179,27 @@ public sealed class PageSegmenter
     private bool IsHeadline(PageLine line)
     {
         if (line.Kind != PageLineKind.HeadlineLike) return false;
+        if (IsSubheading(line)) return false;
         // The current article's headline repeated further down is a scraper copy, not a new article.
-        return _current is null || !_current.SeenKeys.Contains("h:" + line.Key);
+        return _current is null || !_current.SeenKeys.Contains(Seen('h', line.Key));
+    }
+
+    /// <summary>
+    /// Inside an article that has begun, a very short or shouted line ("The All Blacks",
+    /// "WORLD OF WARCRAFT") is a cross-heading of that article, not the headline of the next:
+    /// news headlines run to five words and more, in mixed case.
+    /// </summary>
+    private bool IsSubheading(PageLine line)
+    {
+        if (line.Kind != PageLineKind.HeadlineLike || _current is null || _current.Paragraphs.Count == 0) return false;
+        if (PageLineClassifier.CountWords(line.Text) <= 3) return true;
+        bool anyLower = false, anyUpper = false;
+        foreach (var c in line.Text)
+        {
+            if (char.IsLower(c)) anyLower = true;
+            else if (char.IsUpper(c)) anyUpper = true;
+        }
+        return anyUpper && !anyLower;
     }
 
     private void AddHeaderLine(ArticleDraft article, PageLine line, bool inBody = false)
@@ -186,11 +228,14 @@ public sealed class PageSegmenter
     private static void AddCaption(ArticleDraft article, PageLine line)
     {
         // A headline copy is not a caption; nor is a caption's second copy (scrapers emit alt text and figcaption).
-        if (article.SeenKeys.Contains("h:" + line.Key)) return;
+        if (article.SeenKeys.Contains(Seen('h', line.Key))) return;
         var text = Undouble(line.Text);
-        if (!article.SeenKeys.Add("c:" + PageLine.DedupKey(text))) return;
+        if (!article.SeenKeys.Add(Seen('c', PageLine.DedupKey(text)))) return;
         article.Captions.Add(text);
     }
+
+    /// <summary>A line's key as a paragraph ('p'), headline ('h') or caption ('c'): the same words in two roles are not repeats.</summary>
+    internal static ulong Seen(char role, ulong key) => key ^ (role * 0x9E3779B97F4A7C15UL);
 
     private ArticleDraft Start(string title, long lineNumber)
     {

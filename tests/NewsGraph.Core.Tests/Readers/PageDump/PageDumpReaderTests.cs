@@ -156,4 +156,20 @@ public class PageDumpReaderTests
         while ((at = text.IndexOf(part, at, StringComparison.Ordinal)) >= 0) { count++; at += part.Length; }
         return count;
     }
+
+    [Fact]
+    public void Bulleted_lists_cross_headings_and_broken_lines_stay_inside_one_article()
+    {
+        var article = Assert.Single(Read("feature-with-lists.txt"));
+
+        Assert.Equal("Coastal towns brace for a record tourist season", article.Title);
+        Assert.Contains("- Lower airport fees for regional carriers from May", article.Text);
+        Assert.Contains("WHAT THE OWNERS SAY", article.Text);
+        Assert.Contains("\n\nPrices and wages\n\n", article.Text);
+        // A paragraph a scraper broke over two lines is one paragraph again.
+        Assert.Contains("staff shortages could limit how many rooms", article.Text);
+        Assert.Contains("according to the board, while restaurant prices", article.Text);
+        Assert.EndsWith("final figures in October.", article.Text);
+        Assert.Empty(article.Captions);
+    }
 }

@@ -19,6 +19,10 @@ public class PageLineClassifierTests
     [InlineData("pakistan taliban", PageLineKind.CaptionLike)]
     [InlineData("Amir-Abdollahian", PageLineKind.LoneToken)]
     [InlineData("The talks ended without agreement.", PageLineKind.Body)]
+    [InlineData("- Duty cuts on capital goods and raw materials", PageLineKind.Body)]
+    [InlineData("• A new ferry route to the islands", PageLineKind.Body)]
+    [InlineData("Mr. Quinn goes to the harbour board meeting in Portsmouth", PageLineKind.HeadlineLike)]
+    [InlineData("Was the singer right to walk out of the show? Yes No Results are indicative only", PageLineKind.CaptionLike)]
     public void Classifies_lines_by_shape_and_page_vocabulary(string line, PageLineKind expected)
     {
         Assert.Equal(expected, PageLineClassifier.Classify(line, 1).Kind);
@@ -47,5 +51,16 @@ public class PageLineClassifierTests
     public void Undoubles_lines_a_scraper_wrote_twice(string line, string expected)
     {
         Assert.Equal(expected, PageSegmenter.Undouble(line));
+    }
+
+    [Theory]
+    [InlineData("Steven Gerrard's late strike secured qualification for", true)]
+    [InlineData("The men's 800m went to form in Sheffield as", true)]
+    [InlineData("After the success of the film, the studio,", true)]
+    [InlineData("Oil prices climb as supply fears grow", false)]
+    [InlineData("Kremlin says not optimistic on US talks", false)]
+    public void Tells_a_line_broken_mid_sentence(string line, bool expected)
+    {
+        Assert.Equal(expected, PageLineClassifier.EndsMidSentence(line));
     }
 }
