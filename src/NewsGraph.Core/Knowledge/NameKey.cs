@@ -23,7 +23,9 @@ public static class NameKey
     /// <summary>The key of <paramref name="name"/> (empty when it holds no letter or digit).</summary>
     public static string Of(ReadOnlySpan<char> name)
     {
-        var sb = new StringBuilder(name.Length);
+        // The common case, one plain ASCII word already in lower case ("minister", "said"), needs no builder.
+        if (name.Length is > 0 and <= 64 && IsPlainLowerWord(name)) return new string(name);
+        var sb = new StringBuilder(name.Length + 4);
         bool space = false;
         foreach (var raw in name)
         {
@@ -43,6 +45,13 @@ public static class NameKey
             else space = true;
         }
         return sb.ToString();
+    }
+
+    private static bool IsPlainLowerWord(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9'))) return false;
+        return true;
     }
 
     /// <summary>The key with its spaces removed: "amir abdollahian" and "amirabdollahian" meet here.</summary>

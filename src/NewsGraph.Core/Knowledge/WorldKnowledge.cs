@@ -119,6 +119,9 @@ public sealed class WorldKnowledge
 
     private static IEnumerable<string> Singulars(string key)
     {
+        // Most words are not plurals: no allocation for them.
+        if (key.Length < 4 || (key[^1] != 's' && !key.EndsWith("men", StringComparison.Ordinal) && !key.EndsWith("people", StringComparison.Ordinal)))
+            yield break;
         if (key.EndsWith("people", StringComparison.Ordinal)) yield return key[..^6] + "person";
         if (key.EndsWith("men", StringComparison.Ordinal)) yield return key[..^3] + "man";
         if (key.EndsWith("ies", StringComparison.Ordinal)) yield return key[..^3] + "y";

@@ -150,7 +150,7 @@ public sealed class EntityTable : IAnnotationTable
             foreach (var q in article.Quotes)
                 if (q.SpeakerEntity is { } speaker && renamed.TryGetValue(speaker, out var to))
                     q.SpeakerEntity = to.Id;
-            using var cmd = Command("UPDATE articles SET doc = $doc WHERE rowid = $rowid");
+            var cmd = Command("UPDATE articles SET doc = $doc WHERE rowid = $rowid");
             cmd.Parameters.AddWithValue("$doc", ArticleJsonWriter.ToJson(article));
             cmd.Parameters.AddWithValue("$rowid", articleRowId);
             cmd.ExecuteNonQuery();
@@ -189,7 +189,10 @@ public sealed class EntityTable : IAnnotationTable
             var words = local.Words;
             if (words.Length == 0) return null;
             // The surname is the last word; a family name written first is the first ("Wang" of "Wang Yi").
-            var people = Candidates("SELECT * FROM entities WHERE type = $type AND (surname = $key OR first_word = $key)", local.Type, words[^1]);
+            // (Two lookups, not one with OR: SQLite would scan every person for the OR.)
+            var people = Candidates("SELECT * FROM entities WHERE type = $type AND surname = $key", local.Type, words[^1])
+                .Concat(Candidates("SELECT * FROM entities WHERE type = $type AND first_word = $key", local.Type, words[^1]))
+                .DistinctBy(s => s.RowId).ToList();
             var fits = people.Where(s =>
             {
                 var theirs = NameKey.Words(s.NameKey);
@@ -220,7 +223,7 @@ public sealed class EntityTable : IAnnotationTable
             var words = local.Words;
             var id = local.Id;
             for (int n = 2; Exists(id); n++) id = local.Id + "-" + n;
-            using var cmd = Command("""
+            var cmd = Command("""
                 INSERT INTO entities (id, type, canonical, name_key, surname, first_word, words, country, role, actor, articles, mentions)
                 VALUES ($id, $type, $canonical, $key, $surname, $first, $words, $country, $role, $actor, 1, $mentions)
                 RETURNING rowid
@@ -245,7 +248,7 @@ public sealed class EntityTable : IAnnotationTable
             var words = local.Words;
             bool fuller = local.Type == EntityTypes.Person && words.Length > stored.Words
                           && NameMatching.SamePerson(words, NameKey.Words(stored.NameKey), _knowledge);
-            using var cmd = Command("""
+            var cmd = Command("""
                 UPDATE entities SET
                     articles = articles + 1,
                     mentions = mentions + $mentions,
@@ -276,7 +279,7 @@ public sealed class EntityTable : IAnnotationTable
 
         private void AddAlias(long entity, string key, string written, int count)
         {
-            using var cmd = Command("""
+            var cmd = Command("""
                 INSERT INTO entity_aliases (entity, alias_key, alias, mentions) VALUES ($entity, $key, $alias, $count)
                 ON CONFLICT(entity, alias_key) DO UPDATE SET mentions = mentions + excluded.mentions
                 """);
@@ -289,21 +292,21 @@ public sealed class EntityTable : IAnnotationTable
 
         private bool Exists(string id)
         {
-            using var cmd = Command("SELECT 1 FROM entities WHERE id = $id");
+            var cmd = Command("SELECT 1 FROM entities WHERE id = $id");
             cmd.Parameters.AddWithValue("$id", id);
             return cmd.ExecuteScalar() is not null;
         }
 
         private string IdOf(long rowId)
         {
-            using var cmd = Command("SELECT id FROM entities WHERE rowid = $rowid");
+            var cmd = Command("SELECT id FROM entities WHERE rowid = $rowid");
             cmd.Parameters.AddWithValue("$rowid", rowId);
             return (string)cmd.ExecuteScalar()!;
         }
 
         private List<Stored> Candidates(string sql, string type, string key)
         {
-            using var cmd = Command(sql + " LIMIT 50");
+            var cmd = Command(sql + " LIMIT 50");
             cmd.Parameters.AddWithValue("$type", type);
             cmd.Parameters.AddWithValue("$key", key);
             using var r = cmd.ExecuteReader();
@@ -321,14 +324,29 @@ public sealed class EntityTable : IAnnotationTable
             return r.IsDBNull(i) ? null : r.GetString(i);
         }
 
+        /// <summary>
+        /// The prepared command for <paramref name="sql"/>, made once per batch and reused (its
+        /// parameters cleared): an article brings a few dozen entities, each a few lookups.
+        /// </summary>
         private SqliteCommand Command(string sql)
         {
-            var cmd = _connection.CreateCommand();
-            cmd.Transaction = _transaction;
-            cmd.CommandText = sql;
+            if (!_commands.TryGetValue(sql, out var cmd))
+            {
+                cmd = _connection.CreateCommand();
+                cmd.Transaction = _transaction;
+                cmd.CommandText = sql;
+                _commands[sql] = cmd;
+            }
+            cmd.Parameters.Clear();
             return cmd;
         }
 
-        public void Dispose() => _mention.Dispose();
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        public void Dispose()
+        {
+            _mention.Dispose();
+            foreach (var cmd in _commands.Values) cmd.Dispose();
+        }
     }
 }

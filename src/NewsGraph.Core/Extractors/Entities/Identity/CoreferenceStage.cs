@@ -55,6 +55,8 @@ public sealed class CoreferenceStage : IStage
         public readonly List<int> FullNameParagraphs = new();
 
         public IEnumerable<string[]> MultiWordNames => Names.Where(n => n.Words.Length > 1).Select(n => n.Words);
+        /// <summary>The first country any of its mentions has (filled as mentions join).</summary>
+        public string? Country;
     }
 
     public void Run(Article article)
@@ -63,6 +65,7 @@ public sealed class CoreferenceStage : IStage
         if (entities.Count == 0) return;
         var order = Enumerable.Range(0, entities.Count).OrderBy(i => entities[i].Span.Start).ThenBy(i => entities[i].Span.End).ToArray();
         var clusters = new List<Cluster>();
+        var paragraphs = ParagraphEnds(article);
 
         foreach (int i in order)
         {
@@ -78,7 +81,7 @@ public sealed class CoreferenceStage : IStage
             {
                 target = mention.Type switch
                 {
-                    EntityTypes.Person => MatchPerson(article, clusters, mention, name, out unresolved),
+                    EntityTypes.Person => MatchPerson(article, paragraphs, clusters, mention, name, out unresolved),
                     EntityTypes.Organisation or EntityTypes.Miscellaneous => MatchOrganisation(article, clusters, mention, name),
                     _ => clusters.FirstOrDefault(c => c.Identity is null && SameFamily(c.Type, mention.Type) && (c.Keys.Contains(name.Key) || c.Keys.Contains(name.Compact))),
                 };
@@ -101,7 +104,7 @@ public sealed class CoreferenceStage : IStage
                 target = new Cluster(knownType ?? mention.Type, identity, knownName);
                 clusters.Add(target);
             }
-            Add(article, target, i, name);
+            Add(article, paragraphs, target, i, name);
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -140,7 +143,7 @@ public sealed class CoreferenceStage : IStage
         return (null, null, null);
     }
 
-    private Cluster? MatchPerson(Article article, List<Cluster> clusters, EntityMention mention, MentionName name, out bool unresolved)
+    private Cluster? MatchPerson(Article article, List<int> paragraphs, List<Cluster> clusters, EntityMention mention, MentionName name, out bool unresolved)
     {
         unresolved = false;
         var candidates = new List<Cluster>();
@@ -167,7 +170,7 @@ public sealed class CoreferenceStage : IStage
         if (name.Words.Length > 1) return null;   // a fuller name fitting two entities starts its own
 
         // A bare name fitting several people: the one named in full in this paragraph, or the one whose title it repeats.
-        int paragraph = ParagraphOf(article, mention.Span.Start);
+        int paragraph = ParagraphOf(paragraphs, mention.Span.Start);
         var here = candidates.Where(c => c.FullNameParagraphs.Contains(paragraph)).ToList();
         if (here.Count == 1) return here[0];
         if (mention.Role is { } role)
@@ -182,26 +185,26 @@ public sealed class CoreferenceStage : IStage
     private Cluster? MatchOrganisation(Article article, List<Cluster> clusters, EntityMention mention, MentionName name)
     {
         var bare = NameMatching.WithoutLegalForm(name.Key);
-        var written = article.Slice(name.Span);
+        var words = name.WrittenWords(article);
+        var written = words.Length == 1 ? words[0] : string.Join(' ', words);
         bool acronym = NameMatching.LooksLikeAcronym(written);
-        var words = written.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Cluster? firstWord = null;
         int firstWordMatches = 0;
+        bool distinctive = name.Words.Length == 1 && !acronym && IsDistinctive(name.Key, written);
         foreach (var c in clusters)
         {
             if (c.Identity is not null || !SameFamily(c.Type, mention.Type)) continue;
             if (c.Keys.Contains(name.Key) || c.Keys.Contains(name.Compact) || c.Keys.Contains(bare) || c.Aliases.Contains(name.Compact)) return c;
             foreach (var n in c.Names)
             {
-                var other = article.Slice(n.Span);
-                if (acronym && NameMatching.Abbreviates(written, other.Split(' ', StringSplitOptions.RemoveEmptyEntries))) return c;
-                if (NameMatching.LooksLikeAcronym(other) && NameMatching.Abbreviates(other, words)) return c;
+                var other = n.WrittenWords(article);
+                if (acronym && other.Length > 1 && NameMatching.Abbreviates(written, other)) return c;
+                if (other.Length == 1 && words.Length > 1 && NameMatching.LooksLikeAcronym(other[0]) && NameMatching.Abbreviates(other[0], words)) return c;
             }
             // "Reserve Bank" after "Reserve Bank of Australia": the name without where it is.
             if (!acronym && name.Words.Length >= 2 && c.Names.Any(n => IsNameOfPlace(n.Words, name.Words))) return c;
             // "Braemar" after "Braemar ACM Shipbroking": a first word that is nothing else.
-            if (name.Words.Length == 1 && !acronym && IsDistinctive(name.Key, written)
-                && c.Names.Any(n => n.Words.Length > 1 && n.Words[0] == name.Key))
+            if (distinctive && c.Names.Any(n => n.Words.Length > 1 && n.Words[0] == name.Key))
             {
                 firstWord = c;
                 firstWordMatches++;
@@ -223,7 +226,7 @@ public sealed class CoreferenceStage : IStage
         && Knowledge.CountryByDemonym(key) is null && key is not ("national" or "international" or "united" or "royal" or "federal"
             or "central" or "new" or "general" or "global" or "world" or "first" or "islamic" or "democratic" or "people" or "peoples");
 
-    private void Add(Article article, Cluster cluster, int i, MentionName name)
+    private static void Add(Article article, List<int> paragraphs, Cluster cluster, int i, MentionName name)
     {
         cluster.Mentions.Add(i);
         cluster.Names.Add(name);
@@ -236,7 +239,7 @@ public sealed class CoreferenceStage : IStage
         }
         if (name.Words.Length > 1)
         {
-            cluster.FullNameParagraphs.Add(ParagraphOf(article, name.Span.Start));
+            cluster.FullNameParagraphs.Add(ParagraphOf(paragraphs, name.Span.Start));
         }
     }
 
@@ -259,16 +262,30 @@ public sealed class CoreferenceStage : IStage
     /// </summary>
     private static string Canonical(Article article, Cluster cluster)
     {
-        var best = cluster.Names
-            .GroupBy(n => n.Key)
-            .Select(g => (Name: g.OrderBy(n => IsAllCaps(article.View(n.Span)) ? 1 : 0).First(), Count: g.Count(), First: g.Min(n => n.Span.Start)))
-            .OrderByDescending(g => g.Name.Words.Length)
-            .ThenByDescending(g => g.Count)
-            .ThenBy(g => IsAllCaps(article.View(g.Name.Span)) ? 1 : 0)
-            .ThenBy(g => g.First)
-            .First();
-        // An acronym and its expansion: the expansion has more words, so it is the name ("Joint Comprehensive Plan of Action").
-        return OneLine(article.Slice(best.Name.Span));
+        // Most words first, then the most frequent spelling, then mixed case over capitals, then the first written.
+        MentionName? best = null;
+        int bestCount = 0;
+        foreach (var name in cluster.Names)
+        {
+            if (best is not null && best.Key == name.Key)
+            {
+                if (IsAllCaps(article.View(best.Span)) && !IsAllCaps(article.View(name.Span))) best = name;
+                continue;
+            }
+            int count = 0;
+            foreach (var other in cluster.Names) if (other.Key == name.Key) count++;
+            if (best is null || Better(name, count, best, bestCount)) (best, bestCount) = (name, count);
+        }
+        return OneLine(article.Slice(best!.Span));
+
+        bool Better(MentionName a, int aCount, MentionName b, int bCount)
+        {
+            if (a.Words.Length != b.Words.Length) return a.Words.Length > b.Words.Length;
+            if (aCount != bCount) return aCount > bCount;
+            bool aCaps = IsAllCaps(article.View(a.Span)), bCaps = IsAllCaps(article.View(b.Span));
+            if (aCaps != bCaps) return !aCaps;
+            return false;   // names are read in text order: the first written stays
+        }
     }
 
     private static bool IsAllCaps(ReadOnlySpan<char> text)
@@ -311,8 +328,9 @@ public sealed class CoreferenceStage : IStage
 
     private static string? Country(Article article, Cluster c)
     {
+        if (c.Country is not null) return c.Country;
         foreach (int i in c.Mentions)
-            if (article.Entities[i].Country is { } country) return country;
+            if (article.Entities[i].Country is { } country) return c.Country = country;
         return null;
     }
 
@@ -320,19 +338,22 @@ public sealed class CoreferenceStage : IStage
         a == b || (EntityTypes.IsPlace(a) && EntityTypes.IsPlace(b))
         || (a is EntityTypes.Organisation or EntityTypes.Miscellaneous && b is EntityTypes.Organisation or EntityTypes.Miscellaneous);
 
-    private static int ParagraphOf(Article article, int offset)
+    /// <summary>Where each paragraph ends: the article's paragraph spans, or else its blank lines.</summary>
+    private static List<int> ParagraphEnds(Article article)
     {
-        var paragraphs = article.Paragraphs;
-        if (paragraphs.Count > 0)
-        {
-            for (int p = 0; p < paragraphs.Count; p++)
-                if (offset < paragraphs[p].End) return p;
-            return paragraphs.Count - 1;
-        }
-        // No paragraph spans: blank lines separate paragraphs in Article.Text.
-        int count = 0, at = 0;
-        while ((at = article.Text.IndexOf("\n\n", at, StringComparison.Ordinal)) >= 0 && at < offset) { count++; at += 2; }
-        return count;
+        var ends = new List<int>();
+        if (article.Paragraphs.Count > 0)
+            foreach (var p in article.Paragraphs) ends.Add(p.End);
+        else
+            for (int at = 0; (at = article.Text.IndexOf("\n\n", at, StringComparison.Ordinal)) >= 0; at += 2) ends.Add(at);
+        ends.Add(int.MaxValue);
+        return ends;
+    }
+
+    private static int ParagraphOf(List<int> ends, int offset)
+    {
+        int i = ends.BinarySearch(offset);
+        return i >= 0 ? i + 1 : ~i;
     }
 
     /// <summary>"person:hossein-amir-abdollahian": the entity's id within the article, the same for the same name in any article.</summary>

@@ -52,7 +52,7 @@ internal sealed record Designator(Country? Country, Institution? Institution, Or
     {
         for (int length = words.Length; length >= 1; length--)
             for (int start = words.Length - length; start >= 0; start--)
-                if (k.Role(string.Join(' ', words.Slice(start, length).ToArray())) is { TakesAgentOfEmployer: false } role)
+                if (k.Role(length == 1 ? words[start] : string.Join(' ', words.Slice(start, length))) is { TakesAgentOfEmployer: false } role)
                     return role.Agent;
         return null;
     }

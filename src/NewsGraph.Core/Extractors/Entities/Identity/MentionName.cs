@@ -19,7 +19,6 @@ internal sealed class MentionName
         Words = words;
         Titles = titles;
         Key = string.Join(' ', words);
-        Compact = NameKey.Compact(Key);
     }
 
     public Span Span { get; }
@@ -31,16 +30,27 @@ internal sealed class MentionName
     public IReadOnlyList<Designator> Designators { get; private init; } = [];
     public string Key { get; }
     /// <summary>The key without spaces: "Amir Abdollahian" and "AmirAbdollahian" agree here.</summary>
-    public string Compact { get; }
+    public string Compact => _compact ??= NameKey.Compact(Key);
+    private string? _compact;
     public bool IsEmpty => Words.Length == 0;
+
+    private string[]? _written;
+
+    /// <summary>The name's words as written ("UK", "Independence", "Party"): acronyms are read from these.</summary>
+    public string[] WrittenWords(Article article) =>
+        _written ??= article.Text.Substring(Span.Start, Span.Length).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The word a bare mention of this person would be: the surname (last word).</summary>
     public string Surname => Words[^1];
 
+    [ThreadStatic] private static List<(int Start, int End)>? _pieces;
+
     public static MentionName Parse(Article article, EntityMention mention, WorldKnowledge knowledge)
     {
         var text = article.Text;
-        var pieces = new List<(int Start, int End)>();
+        // Parsed for every mention by every entity stage: one reused buffer per thread, no closures.
+        var pieces = _pieces ??= new List<(int Start, int End)>(8);
+        pieces.Clear();
         int i = mention.Span.Start;
         int end = Math.Min(mention.Span.End, text.Length);
         while (i < end)
@@ -60,56 +70,72 @@ internal sealed class MentionName
             else if (last.Length > 1 && last[^1] is '\'' or '’') pieces[^1] = (ls, le - 1);
         }
         // Trailing punctuation the tagger took in ("Ltd." keeps its stop: NameKey drops stops anyway).
-        while (pieces.Count > 0 && NameKey.Of(text.AsSpan(pieces[^1].Start, pieces[^1].End - pieces[^1].Start)).Length == 0)
+        while (pieces.Count > 0 && !HasLetterOrDigit(text.AsSpan(pieces[^1].Start, pieces[^1].End - pieces[^1].Start)))
             pieces.RemoveAt(pieces.Count - 1);
 
-        var titles = new List<string>();
-        var designators = new List<Designator>();
+        List<string>? titles = null;
+        List<Designator>? designators = null;
         int first = 0;
         bool person = mention.Type == EntityTypes.Person;
-        string PieceKey(int p) => NameKey.Of(text.AsSpan(pieces[p].Start, pieces[p].End - pieces[p].Start));
         while (first < pieces.Count - 1)
         {
-            var key = PieceKey(first);
+            var key = NameKey.Of(Piece(text, pieces, first));
             if (person && knowledge.IsHonorific(key)) { first++; continue; }
             // A title before the name ("President Joe Biden"), never the last word ("John Major").
             if (person && knowledge.IsTitleWord(key) && !IsNameParticle(key)
-                && (char.IsUpper(text[pieces[first].Start]) || titles.Count > 0 || designators.Count > 0))
+                && (char.IsUpper(text[pieces[first].Start]) || titles is not null || designators is not null))
             {
-                titles.Add(key);
+                (titles ??= new List<string>(2)).Add(key);
                 first++;
                 continue;
             }
             // Whose title it is, when the tagger took that in too: "Kremlin spokesman Dmitry Peskov",
             // "Russia's Deputy Foreign Minister Sergey Ryabkov".
-            if (person && titles.Count == 0 && designators.Count == 0 && Owner(first) is { } owner)
+            if (person && titles is null && designators is null && Owner(text, pieces, first, knowledge) is { } owner)
             {
-                designators.Add(owner.Designator);
+                designators = [owner.Designator];
                 first += owner.Pieces;
                 continue;
             }
             if (!person && key == "the") { first++; continue; }
             break;
         }
-        (Designator Designator, int Pieces)? Owner(int at)
-        {
-            for (int n = Math.Min(3, pieces.Count - at - 1); n >= 1; n--)
-            {
-                var phrase = text.AsSpan(pieces[at].Start, pieces[at + n - 1].End - pieces[at].Start);
-                bool possessive = phrase.EndsWith("'s") || phrase.EndsWith("’s");
-                var key = NameKey.Of(possessive ? phrase[..^2] : phrase);
-                if (Designator.Of(key, EntityTypes.Organisation, knowledge) is not { } d || (d.Country is null && d.Organisation is null)) continue;
-                // Only as the owner of a title (or with a possessive): "Iran Hossein" is no title.
-                if (possessive || knowledge.IsTitleWord(PieceKey(at + n))) return (d, n);
-            }
-            return null;
-        }
-        if (first >= pieces.Count) return new MentionName(mention.Span, [], titles.ToArray());
+        var titleArray = titles?.ToArray() ?? [];
+        if (first >= pieces.Count) return new MentionName(mention.Span, [], titleArray);
 
         var span = new Span(pieces[first].Start, pieces[^1].End);
-        var words = NameKey.Words(NameKey.Of(text.AsSpan(span.Start, span.Length))).ToList();
-        while (person && words.Count > 1 && Generational.Contains(words[^1])) words.RemoveAt(words.Count - 1);
-        return new MentionName(span, words.ToArray(), titles.ToArray()) { Designators = designators };
+        var words = NameKey.Words(NameKey.Of(text.AsSpan(span.Start, span.Length)));
+        int count = words.Length;
+        while (person && count > 1 && Generational.Contains(words[count - 1])) count--;
+        if (count < words.Length) words = words[..count];
+        return new MentionName(span, words, titleArray) { Designators = (IReadOnlyList<Designator>?)designators ?? [] };
+    }
+
+    private static ReadOnlySpan<char> Piece(string text, List<(int Start, int End)> pieces, int p) =>
+        text.AsSpan(pieces[p].Start, pieces[p].End - pieces[p].Start);
+
+    /// <summary>A country, body or institution opening a mention and owning the title after it ("Kremlin spokesman ..."); null if none.</summary>
+    private static (Designator Designator, int Pieces)? Owner(string text, List<(int Start, int End)> pieces, int at, WorldKnowledge knowledge)
+    {
+        // A name of one or two words is only a name; an owner needs a title (or a possessive) after it.
+        if (pieces.Count - at < 3 || !char.IsUpper(text[pieces[at].Start])) return null;
+        for (int n = Math.Min(3, pieces.Count - at - 1); n >= 1; n--)
+        {
+            var phrase = text.AsSpan(pieces[at].Start, pieces[at + n - 1].End - pieces[at].Start);
+            bool possessive = phrase.EndsWith("'s") || phrase.EndsWith("’s");
+            // "Iran Hossein" is no title: look the owner up only when a title follows it.
+            if (!possessive && !knowledge.IsTitleWord(NameKey.Of(Piece(text, pieces, at + n)))) continue;
+            var key = NameKey.Of(possessive ? phrase[..^2] : phrase);
+            if (Designator.Of(key, EntityTypes.GeoPolitical, knowledge) is { } d && (d.Country is not null || d.Organisation is not null)) return (d, n);
+        }
+        return null;
+    }
+
+    private static bool HasLetterOrDigit(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+            if (char.IsLetterOrDigit(c)) return true;
+        return false;
     }
 
     /// <summary>Words that open names as often as titles do ("Al", "Bin") are never taken for titles.</summary>

@@ -346,19 +346,25 @@ internal sealed class RoleFinder(WorldKnowledge knowledge)
         string? role = null, agent = null;
         RoleWord? head = null;
         bool takesEmployer = false;
-        bool former = chain.Words.Any(Former.Contains);
-        var title = chain.Words.Take(chain.Words.Count - chain.Complement).Where(w => !Former.Contains(w)).ToArray();
-        if (chain.HasRole && title.Length > 0)
+        bool former = false;
+        var title = new List<string>(chain.Words.Count);
+        for (int w = 0; w < chain.Words.Count; w++)
+        {
+            if (Former.Contains(chain.Words[w])) former = true;
+            else if (w < chain.Words.Count - chain.Complement) title.Add(chain.Words[w]);
+        }
+        if (chain.HasRole && title.Count > 0)
         {
             role = string.Join(' ', chain.Words);
             // The head is the longest role phrase ending at the last word ("deputy foreign minister");
             // a head that serves someone ("spokesman") takes the agent of a role word before it ("army").
-            int end = title.Length;
+            var words = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(title);
+            int end = title.Count;
             while (end > 0 && agent is null)
             {
                 RoleWord? found = null;
                 int s = 0;
-                for (; s < end && found is null; s++) found = knowledge.Role(string.Join(' ', title[s..end]));
+                for (; s < end && found is null; s++) found = knowledge.Role(end - s == 1 ? words[s] : string.Join(' ', words[s..end]));
                 if (found is null) { end--; continue; }
                 if (head is null)
                 {
