@@ -240,6 +240,17 @@ public class CoreferenceStageTests
     }
 
     [Fact]
+    public void A_page_with_more_mentions_than_the_bound_resolves_the_first_ones_and_leaves_the_rest()
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < CoreferenceStage.MaxMentions + 50; i++) sb.Append("[[Karim Benali").Append(i % 7 == 0 ? "" : " Jr").Append("|PERSON]] spoke. ");
+        var a = Resolved(MarkedText.Parse(sb.ToString()));
+        var ordered = a.Entities.OrderBy(e => e.Span.Start).ToList();
+        Assert.All(ordered.Take(CoreferenceStage.MaxMentions), e => Assert.Equal("person:karim-benali", e.EntityId));
+        Assert.All(ordered.Skip(CoreferenceStage.MaxMentions), e => Assert.Null(e.EntityId));
+    }
+
+    [Fact]
     public void An_article_without_mentions_or_with_empty_ones_is_left_alone()
     {
         var empty = Resolved(MarkedText.Parse("No names here at all."));

@@ -41,6 +41,12 @@ public sealed class CoreferenceStage : IStage
 
     public string Name => "coreference";
 
+    /// <summary>
+    /// Mentions beyond this many in one article are left unresolved: matching is linear in the
+    /// entities already formed, and no news article names this many (a garbage page might).
+    /// </summary>
+    public const int MaxMentions = 5000;
+
     private sealed class Cluster(string type, string? identity, string? knownName)
     {
         public string Type = type;
@@ -63,7 +69,7 @@ public sealed class CoreferenceStage : IStage
     {
         var entities = article.Entities;
         if (entities.Count == 0) return;
-        var order = Enumerable.Range(0, entities.Count).OrderBy(i => entities[i].Span.Start).ThenBy(i => entities[i].Span.End).ToArray();
+        var order = Enumerable.Range(0, entities.Count).OrderBy(i => entities[i].Span.Start).ThenBy(i => entities[i].Span.End).Take(MaxMentions).ToArray();
         var clusters = new List<Cluster>();
         var paragraphs = ParagraphEnds(article);
 
