@@ -56,6 +56,7 @@ public sealed class WorldKnowledge
     private readonly Dictionary<string, Institution> _institutions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Organisation> _organisations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Place> _places = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RoleWord> _roles = new(StringComparer.Ordinal);
     private readonly HashSet<string> _roleWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _titleWords = new(StringComparer.Ordinal);
@@ -85,8 +86,11 @@ public sealed class WorldKnowledge
     /// <summary>An international body or named group: "NATO", "United Nations", "Hamas".</summary>
     public Organisation? Organisation(string key) => _organisations.GetValueOrDefault(key) ?? _organisations.GetValueOrDefault(StripThe(key));
 
-    /// <summary>The most populous city, province or region of this name.</summary>
-    public Place? Place(string key) => _places.GetValueOrDefault(key);
+    /// <summary>The most populous city, province or region of this name (none for a region of several countries: "Asia").</summary>
+    public Place? Place(string key) => _places.GetValueOrDefault(key) ?? _places.GetValueOrDefault(StripThe(key));
+
+    /// <summary>Whether the name is a region of several countries ("Asia", "the Middle East", "Latin America").</summary>
+    public bool IsRegion(string key) => _regions.Contains(key) || _regions.Contains(StripThe(key));
 
     /// <summary>The role word or title of this key, singular or plural ("ministers", "troops", "spokespeople").</summary>
     public RoleWord? Role(string key)
@@ -169,7 +173,9 @@ public sealed class WorldKnowledge
             var country = new Country(f[0], f[1], extra.Canonical ?? f[2], f[3], population);
             k._byCode[country.Alpha2] = country;
             k._byCode[country.Alpha3] = country;
-            pending.Add((country, new[] { f[2], country.Name }.Concat(Names(f[5])).Concat(extra.Names ?? []), Names(f[6]).Concat(extra.Demonyms ?? [])));
+            // A corrected name replaces the generated one: GeoNames calls Israel "Palestine", which must not claim the name.
+            var own = extra.Canonical is null ? new[] { f[2] } : new[] { country.Name };
+            pending.Add((country, own.Concat(Names(f[5])).Concat(extra.Names ?? []), Names(f[6]).Concat(extra.Demonyms ?? [])));
         }
         foreach (var (country, names, demonyms) in pending)
         {
@@ -215,16 +221,24 @@ public sealed class WorldKnowledge
             }
         }
 
-        // Hand-written regions first: "Wales" is a nation of the UK, not Wales, Alaska.
+        // Hand-written regions first: "Wales" is a nation of the UK, not Wales, Alaska; "Asia" is no one country's
+        // (country "-"), not the town of Asia in the Philippines.
         foreach (var f in Rows("places-extra.tsv"))
         {
-            if (f.Length < 3 || k.CountryByCode(f[1]) is not { } country) continue;
-            long.TryParse(f[2], out var population);
+            if (f.Length < 3) continue;
             var names = Names(f[0]).ToArray();
+            if (f[1] == "-")
+            {
+                foreach (var n in names) k._regions.Add(NameKey.Of(n));
+                continue;
+            }
+            if (k.CountryByCode(f[1]) is not { } country) continue;
+            long.TryParse(f[2], out var population);
             var place = new Place(names[0], country, population);
             foreach (var n in names) k._places[NameKey.Of(n)] = place;
         }
         var handWritten = new HashSet<string>(k._places.Keys, StringComparer.Ordinal);
+        handWritten.UnionWith(k._regions);
         foreach (var f in Rows("places.tsv"))
         {
             if (f.Length < 3 || k.CountryByCode(f[1]) is not { } country) continue;
@@ -241,7 +255,7 @@ public sealed class WorldKnowledge
         foreach (var f in Rows("agents.tsv"))
             if (f.Length >= 2) k.AddRole(f[0], f[1], overwrite: false);
         // Connectives of long titles ("secretary of state") are not role words on their own.
-        foreach (var w in new[] { "of", "the", "and", "for", "in", "to", "on", "at", "a", "an", "de", "with", "by", "from" })
+        foreach (var w in new[] { "of", "the", "and", "for", "in", "to", "on", "at", "a", "an", "de", "with", "by", "from", "under" })
         {
             k._roleWords.Remove(w);
             k._titleWords.Remove(w);

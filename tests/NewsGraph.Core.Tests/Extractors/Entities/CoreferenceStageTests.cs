@@ -251,6 +251,26 @@ public class CoreferenceStageTests
     }
 
     [Fact]
+    public void Bodies_named_for_what_they_are_are_one_per_country()
+    {
+        var a = Resolved(MarkedText.Parse(
+            "[[Foreign Ministry|ORG]] Spokesman [[Wang Wenbin|PERSON]] spoke. [[Turkey|GPE]]'s [[Foreign Ministry|ORG]] said [[Mevlut Cavusoglu|PERSON]] would visit. The [[Foreign Ministry|ORG]] in [[Ankara|GPE]] gave no date."));
+        var ministries = a.Mentions("Foreign Ministry");
+        Assert.NotEqual(ministries[0].EntityId, ministries[1].EntityId);
+        Assert.Null(ministries[0].Country);
+        Assert.Equal("TUR", ministries[1].Country);
+        Assert.Equal("TURGOV", ministries[1].Actor);
+    }
+
+    [Fact]
+    public void A_group_the_tagger_called_a_nationality_is_the_group()
+    {
+        var a = Resolved(MarkedText.Parse("The [[Taliban|NORP]] took [[Kabul|GPE]] in August. A [[Taliban|ORG]] spokesman denied it."));
+        AllOne(a, "Taliban", "Taliban");
+        Assert.All(a.Mentions("Taliban"), m => Assert.Equal("AFGREB", m.Actor));
+    }
+
+    [Fact]
     public void An_article_without_mentions_or_with_empty_ones_is_left_alone()
     {
         var empty = Resolved(MarkedText.Parse("No names here at all."));

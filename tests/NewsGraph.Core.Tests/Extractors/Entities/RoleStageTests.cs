@@ -109,6 +109,27 @@ public class RoleStageTests
         Assert.Equal("GBRPTY", a.Mention("Sandra Gidley").Actor);
     }
 
+    [Theory]
+    [InlineData("Traders ignored the effects in [[Asia|LOC]].", "Asia")]
+    [InlineData("Peace in the [[Middle East|LOC]] is the aim.", "Middle East")]
+    public void Regions_of_several_countries_have_no_country(string marked, string text) =>
+        Is(Roles(marked).Mention(text), null, null, null);
+
+    [Fact]
+    public void A_preposition_before_a_title_is_not_part_of_it()
+    {
+        var a = Roles("Under President [[Donald Trump|PERSON]], the US pulled out.");
+        Assert.Equal("president", a.Mention("Donald Trump").Role);
+    }
+
+    [Fact]
+    public void A_body_s_kind_is_read_from_the_end_of_its_name()
+    {
+        var a = Roles("They might revive the [[Intermediate Nuclear Forces Treaty|ORG]]. The [[Pakistani military|ORG]] denied it.");
+        Is(a.Mention("Intermediate Nuclear Forces Treaty"), null, null, null);
+        Assert.Equal("PAKMIL", a.Mention("Pakistani military").Actor);
+    }
+
     [Fact]
     public void Words_that_are_not_titles_give_nothing()
     {
@@ -139,6 +160,7 @@ public class RoleStageTests
     [InlineData("[[Beijing|GPE]] has not commented.", "Beijing", "CHN", "CHNGOV")]
     [InlineData("The [[Pentagon|ORG]] sent more troops.", "Pentagon", "USA", "USAMIL")]
     [InlineData("[[Tehran|GPE]]-Havana cooperation grew.", "Tehran", "IRN", "IRNGOV")]
+    [InlineData("Neighbours come first in [[Tehran|GPE]]'s foreign policy.", "Tehran", "IRN", "IRNGOV")]
     public void Capitals_and_seats_of_government_stand_for_their_governments(string marked, string text, string country, string actor)
     {
         var m = Roles(marked).Mention(text);
@@ -164,6 +186,7 @@ public class RoleStageTests
     [InlineData("The [[United States|GPE]] objected.", "United States", "USA")]
     [InlineData("The [[U.S.|GPE]] objected.", "U.S.", "USA")]
     [InlineData("[[Britain|GPE]] objected.", "Britain", "GBR")]
+    [InlineData("[[Palestine|GPE]] objected.", "Palestine", "PSE")]
     [InlineData("The [[Islamic Republic of Iran|GPE]] objected.", "Islamic Republic of Iran", "IRN")]
     public void Countries_by_any_of_their_names(string marked, string text, string country)
     {

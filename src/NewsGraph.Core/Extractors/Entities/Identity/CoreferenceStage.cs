@@ -137,7 +137,9 @@ public sealed class CoreferenceStage : IStage
             case EntityTypes.Person:
                 return (null, null, null);
             case EntityTypes.Group:
-                return Knowledge.CountryByDemonym(key) is { } people ? ("people:" + people.Alpha3, null, null) : (null, null, null);
+                if (Knowledge.CountryByDemonym(key) is { } people) return ("people:" + people.Alpha3, null, null);
+                // A group the tagger called a nationality ("the Taliban") is still that group.
+                return Knowledge.Organisation(key) is { Curated: true } group ? ("body:" + group.Name, group.Name, EntityTypes.Organisation) : (null, null, null);
         }
         if (Knowledge.Organisation(key) is { Curated: true } body) return ("body:" + body.Name, body.Name, EntityTypes.Organisation);
         if (Knowledge.Institution(key) is { } inst)
@@ -197,9 +199,14 @@ public sealed class CoreferenceStage : IStage
         Cluster? firstWord = null;
         int firstWordMatches = 0;
         bool distinctive = name.Words.Length == 1 && !acronym && IsDistinctive(name.Key, written);
+        // A body named for what it is ("Foreign Ministry", "the army") is one per country: China's and Turkey's
+        // foreign ministries are two, and one with no country named is neither.
+        bool generic = Designator.HeadAgent(name.Words, Knowledge) is not null && Knowledge.Organisation(name.Key) is null;
         foreach (var c in clusters)
         {
             if (c.Identity is not null || !SameFamily(c.Type, mention.Type)) continue;
+            var theirs = Country(article, c);
+            if (generic ? theirs != mention.Country : theirs is not null && mention.Country is not null && theirs != mention.Country) continue;
             if (c.Keys.Contains(name.Key) || c.Keys.Contains(name.Compact) || c.Keys.Contains(bare) || c.Aliases.Contains(name.Compact)) return c;
             foreach (var n in c.Names)
             {

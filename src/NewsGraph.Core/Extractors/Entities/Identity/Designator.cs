@@ -41,7 +41,9 @@ internal sealed record Designator(Country? Country, Institution? Institution, Or
             var rest = words[start..];
             if (lead is not null && k.Organisation(string.Join(' ', rest)) is { } known)
                 return new Designator(lead, null, known, null);
-            var agent = AgentOf(rest, k) ?? CorporateAgent(words);
+            // The kind of body is in its head words ("Foreign Ministry", "Pakistani military"), not anywhere
+            // in its name (the Intermediate Nuclear Forces Treaty is no army).
+            var agent = HeadAgent(rest, k) ?? CorporateAgent(words);
             if (lead is not null || agent is not null) return new Designator(lead, null, null, agent);
         }
         return null;
@@ -54,6 +56,18 @@ internal sealed record Designator(Country? Country, Institution? Institution, Or
             for (int start = words.Length - length; start >= 0; start--)
                 if (k.Role(length == 1 ? words[start] : string.Join(' ', words.Slice(start, length))) is { TakesAgentOfEmployer: false } role)
                     return role.Agent;
+        return null;
+    }
+
+    /// <summary>The agent of the longest role phrase that ends the name ("health ministry" → GOV); null if none does.</summary>
+    public static string? HeadAgent(ReadOnlySpan<string> words, WorldKnowledge k)
+    {
+        for (int start = 0; start < words.Length; start++)
+        {
+            int length = words.Length - start;
+            if (k.Role(length == 1 ? words[start] : string.Join(' ', words[start..])) is { TakesAgentOfEmployer: false } role)
+                return role.Agent;
+        }
         return null;
     }
 

@@ -3,7 +3,8 @@ namespace NewsGraph.Core.Extractors.Entities.Identity;
 /// <summary>
 /// Whether a capital stands for its government ("Tehran said", "Washington's withdrawal",
 /// "Tehran-Havana cooperation", "Moscow and Washington gave no sign") or is the place itself
-/// ("talks in Vienna", "visit Beijing", "the Vienna talks", "Tehran province"). News uses a
+/// ("talks in Vienna", "visit Beijing", "the Vienna talks", "Tehran province"); one that owns
+/// something is the government ("in Tehran's foreign policy"). News uses a
 /// capital as an actor more often than not, so the place reading needs a sign: a preposition
 /// or verb of place before it, a determiner before it (a modifier: "the Beijing Olympics"), or
 /// a place noun after it.
@@ -31,6 +32,8 @@ internal static class Metonymy
 
     public static bool StandsForGovernment(ArticleIndex index, int first, int last)
     {
+        // A capital that owns something is its government whatever comes before: "in Tehran's foreign policy".
+        if (last + 1 < index.Count && index.IsPossessive(last + 1)) return true;
         if (first > 0 && index.SameSentence(first - 1, first))
         {
             var before = index.Key(first - 1);
