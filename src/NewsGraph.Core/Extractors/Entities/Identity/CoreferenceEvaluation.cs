@@ -47,8 +47,13 @@ public static class CoreferenceEvaluation
         return labels;
     }
 
-    /// <summary>Runs the stages on each labelled article under <paramref name="corpus"/> and scores them.</summary>
-    public static CoreferenceScores Run(IReadOnlyList<GoldMention> labels, string corpus, List<string> problems)
+    /// <summary>
+    /// Runs the stages on each labelled article under <paramref name="corpus"/> and scores them. With
+    /// <paramref name="tagging"/> (a whole pipeline, tagger included) the article's own mentions are
+    /// used instead of the labelled ones, and each labelled mention takes the entity of the mention
+    /// with the same span: a name the tagger missed or cut differently counts as unresolved.
+    /// </summary>
+    public static CoreferenceScores Run(IReadOnlyList<GoldMention> labels, string corpus, List<string> problems, Pipeline.ArticlePipeline? tagging = null)
     {
         var roles = new RoleStage();
         var coreference = new CoreferenceStage();
@@ -80,11 +85,24 @@ public static class CoreferenceEvaluation
                 article.Entities.Add(new EntityMention(new Span(m.Start, m.End), m.Type));
                 kept.Add(m);
             }
-            roles.Run(article);
-            coreference.Run(article);
+            var found = new EntityMention?[kept.Count];
+            if (tagging is null)
+            {
+                roles.Run(article);
+                coreference.Run(article);
+                for (int i = 0; i < kept.Count; i++) found[i] = article.Entities[i];
+            }
+            else
+            {
+                var tagged = new Article(text, article.Title);
+                tagging.Run(tagged);
+                var bySpan = new Dictionary<Span, EntityMention>();
+                foreach (var e in tagged.Entities) bySpan.TryAdd(e.Span, e);
+                for (int i = 0; i < kept.Count; i++) found[i] = bySpan.GetValueOrDefault(new Span(kept[i].Start, kept[i].End));
+            }
             articles++;
             // Split: one labelled entity in several formed ones; merged: one formed entity over several labelled ones.
-            var pairs = kept.Select((m, i) => (Gold: m.Cluster, System: article.Entities[i].EntityId ?? "(unresolved)", m.Text)).ToList();
+            var pairs = kept.Select((m, i) => (Gold: m.Cluster, System: found[i]?.EntityId ?? "(unresolved)", m.Text)).ToList();
             foreach (var g in pairs.GroupBy(p => p.Gold).Where(g => g.Select(p => p.System).Distinct().Count() > 1))
                 disagreements.Add($"{group.Key}: split {g.Key}: " + string.Join(", ", g.GroupBy(p => p.System).Select(s => $"{s.Key} [{string.Join("|", s.Select(p => p.Text).Distinct())}]")));
             foreach (var s in pairs.GroupBy(p => p.System).Where(s => s.Key != "(unresolved)" && s.Select(p => p.Gold).Distinct().Count() > 1))
@@ -92,22 +110,22 @@ public static class CoreferenceEvaluation
             for (int i = 0; i < kept.Count; i++)
             {
                 var m = kept[i];
-                var found = article.Entities[i];
+                var mention = found[i];
                 gold.Add(group.Key + "#" + m.Cluster);
-                if (found.EntityId is null) unresolved++;
-                system.Add(found.EntityId is { } id ? group.Key + "#" + id : group.Key + "#unresolved@" + m.Start);
+                if (mention?.EntityId is null) unresolved++;
+                system.Add(mention?.EntityId is { } id ? group.Key + "#" + id : group.Key + "#unresolved@" + m.Start);
                 types.Add(m.Type);
                 if (m.Agent is not null)
                 {
                     agentLabelled++;
-                    if (EntityNames.AgentOf(found.Actor) == m.Agent) agentCorrect++;
-                    else disagreements.Add($"{group.Key}: agent of '{m.Text}' is {EntityNames.AgentOf(found.Actor) ?? "none"} (actor {found.Actor ?? "none"}), labelled {m.Agent}");
+                    if (EntityNames.AgentOf(mention?.Actor) == m.Agent) agentCorrect++;
+                    else disagreements.Add($"{group.Key}: agent of '{m.Text}' is {EntityNames.AgentOf(mention?.Actor) ?? "none"} (actor {mention?.Actor ?? "none"}), labelled {m.Agent}");
                 }
                 if (m.Country is not null)
                 {
                     countryLabelled++;
-                    if (found.Country == m.Country) countryCorrect++;
-                    else disagreements.Add($"{group.Key}: country of '{m.Text}' is {found.Country ?? "none"}, labelled {m.Country}");
+                    if (mention?.Country == m.Country) countryCorrect++;
+                    else disagreements.Add($"{group.Key}: country of '{m.Text}' is {mention?.Country ?? "none"}, labelled {m.Country}");
                 }
             }
         }
