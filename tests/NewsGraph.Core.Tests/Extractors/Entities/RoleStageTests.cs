@@ -197,6 +197,8 @@ public class RoleStageTests
     [Theory]
     [InlineData("[[Iran|GPE]]'s [[Health Ministry|ORG]] logged 1,961 cases.", "Health Ministry", "IRN", "IRNGOV")]
     [InlineData("The [[Russian Foreign Ministry|ORG]] issued a note.", "Russian Foreign Ministry", "RUS", "RUSGOV")]
+    [InlineData("[[Iran's Health Ministry|ORG]] logged 1,961 cases.", "Iran's Health Ministry", "IRN", "IRNGOV")]
+    [InlineData("The [[United Nations Children's Fund|ORG]] appealed.", "United Nations Children's Fund", null, "IGOUNOKID")]
     [InlineData("[[Vortexa Ltd|ORG]] tracks tankers.", "Vortexa Ltd", null, "BUS")]
     [InlineData("The [[Pakistani|NORP]] [[Taliban|ORG]] announced an inquiry.", "Taliban", "PAK", "PAKREB")]
     [InlineData("[[Hamas|ORG]] rejected the offer.", "Hamas", "PSE", "PSEREBHMS")]

@@ -138,8 +138,10 @@ public sealed class CoreferenceStage : IStage
                 return (null, null, null);
             case EntityTypes.Group:
                 if (Knowledge.CountryByDemonym(key) is { } people) return ("people:" + people.Alpha3, null, null);
-                // A group the tagger called a nationality ("the Taliban") is still that group.
-                return Knowledge.Organisation(key) is { Curated: true } group ? ("body:" + group.Name, group.Name, EntityTypes.Organisation) : (null, null, null);
+                // A group the tagger called a nationality or a political group ("the Taliban", "the Tories") is still that body.
+                if (Knowledge.Organisation(key) is { Curated: true } group) return ("body:" + group.Name, group.Name, EntityTypes.Organisation);
+                return Knowledge.Institution(key) is { Kind: not InstitutionKind.Capital } party
+                    ? ("institution:" + party.Name, party.Name, EntityTypes.Organisation) : (null, null, null);
         }
         if (Knowledge.Organisation(key) is { Curated: true } body) return ("body:" + body.Name, body.Name, EntityTypes.Organisation);
         if (Knowledge.Institution(key) is { } inst)

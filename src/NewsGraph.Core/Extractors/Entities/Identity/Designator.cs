@@ -59,13 +59,17 @@ internal sealed record Designator(Country? Country, Institution? Institution, Or
         return null;
     }
 
-    /// <summary>The agent of the longest role phrase that ends the name ("health ministry" → GOV); null if none does.</summary>
+    /// <summary>
+    /// The agent of the longest hand-written role phrase that ends the name ("health ministry",
+    /// "Pakistani military"); null if none does. Phoenix's sector words are left out: "Trade and
+    /// Industry" names a portfolio, not a business.
+    /// </summary>
     public static string? HeadAgent(ReadOnlySpan<string> words, WorldKnowledge k)
     {
         for (int start = 0; start < words.Length; start++)
         {
             int length = words.Length - start;
-            if (k.Role(length == 1 ? words[start] : string.Join(' ', words[start..])) is { TakesAgentOfEmployer: false } role)
+            if (k.Role(length == 1 ? words[start] : string.Join(' ', words[start..])) is { TakesAgentOfEmployer: false, HandWritten: true } role)
                 return role.Agent;
         }
         return null;

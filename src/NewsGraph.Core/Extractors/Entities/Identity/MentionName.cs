@@ -77,6 +77,21 @@ internal sealed class MentionName
         List<Designator>? designators = null;
         int first = 0;
         bool person = mention.Type == EntityTypes.Person;
+        // An owner inside a body's name is not the body ("Iran's Health Ministry" is the ministry), when the
+        // owner is a country or body knowledge knows; "McDonald's Corporation" and "Children's Fund" keep theirs.
+        if (!person)
+            for (int p = pieces.Count - 2; p >= 0; p--)
+            {
+                var piece = Piece(text, pieces, p);
+                if (piece.Length <= 2 || piece[^2] is not ('\'' or '’') || piece[^1] is not ('s' or 'S')) continue;
+                var owner = NameKey.Of(text.AsSpan(pieces[0].Start, pieces[p].End - 2 - pieces[0].Start));
+                if (Designator.Of(owner, EntityTypes.GeoPolitical, knowledge) is { } d && (d.Country is not null || d.Organisation is not null))
+                {
+                    first = p + 1;
+                    designators = [d];
+                }
+                break;
+            }
         while (first < pieces.Count - 1)
         {
             var key = NameKey.Of(Piece(text, pieces, first));

@@ -104,15 +104,18 @@ public sealed class RoleStage : IStage
             Set(mention, country, null, country.Alpha3);
             return;
         }
-        // Religions and political groups: "Shia", "Muslims", "Islamists" have agent codes of their own.
-        if (Knowledge.Role(key) is { TakesAgentOfEmployer: false } role) mention.Actor = role.Agent;
+        // Religions and political groups: "Shia", "Muslims", "Islamists" have agent codes of their own;
+        // parties and named groups the tagger called NORP ("the Tories", "the Taliban") are their bodies.
+        if (Knowledge.Institution(key) is { Kind: not InstitutionKind.Capital } party) Set(mention, party.Country, AgentNames.Of(party.Agent), party.Actor);
+        else if (Knowledge.Organisation(key) is { Curated: true } group) Set(mention, group.Country, null, group.Code);
+        else if (Knowledge.Role(key) is { TakesAgentOfEmployer: false } role) mention.Actor = role.Agent;
         else if (Knowledge.Organisation(key) is { } org) Set(mention, org.Country, null, org.Code);
     }
 
     private void Organisation(ArticleIndex index, int mentionIndex, EntityMention mention, MentionName name)
     {
         var key = name.Key;
-        var nation = Roles.CountryBefore(index, mentionIndex);
+        var nation = Roles.CountryBefore(index, mentionIndex) ?? name.Designators.FirstOrDefault(d => d.Organisation is null)?.Country;
         if (mention.Type == EntityTypes.Miscellaneous)
         {
             // CoNLL-style taggers call demonyms MISC ("Iranian"); other MISC names are no actors.
