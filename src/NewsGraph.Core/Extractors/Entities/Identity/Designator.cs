@@ -60,16 +60,17 @@ internal sealed record Designator(Country? Country, Institution? Institution, Or
     }
 
     /// <summary>
-    /// The agent of the longest hand-written role phrase that ends the name ("health ministry",
-    /// "Pakistani military"); null if none does. Phoenix's sector words are left out: "Trade and
-    /// Industry" names a portfolio, not a business.
+    /// The agent of the longest role phrase that ends the name ("health ministry", "Pakistani
+    /// military", "Chambers of Commerce"); null if none does. Phoenix's one-word sector words are
+    /// left out: "Trade and Industry" names a portfolio, not a business.
     /// </summary>
     public static string? HeadAgent(ReadOnlySpan<string> words, WorldKnowledge k)
     {
         for (int start = 0; start < words.Length; start++)
         {
             int length = words.Length - start;
-            if (k.Role(length == 1 ? words[start] : string.Join(' ', words[start..])) is { TakesAgentOfEmployer: false, HandWritten: true } role)
+            // Phoenix phrases of two words or more are names of bodies too ("chambers of commerce": BUS).
+            if (k.Role(length == 1 ? words[start] : string.Join(' ', words[start..])) is { TakesAgentOfEmployer: false } role && (role.HandWritten || length > 1))
                 return role.Agent;
         }
         return null;
