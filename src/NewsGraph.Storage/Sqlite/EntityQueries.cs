@@ -51,8 +51,8 @@ public sealed class EntityQueries(SqliteConnection connection)
     }
 
     /// <summary>
-    /// The entities a user's words name: an id; else a canonical name; else a name one was written
-    /// under; else, for a single word, the surname of people. Most mentioned first.
+    /// The entities a user's words name: an id; else a canonical name (and, for a single word, every
+    /// person of that surname); else a name one was written under; else a surname. Most mentioned first.
     /// </summary>
     public IReadOnlyList<EntitySummary> Find(string name, int limit = 20)
     {
@@ -62,11 +62,13 @@ public sealed class EntityQueries(SqliteConnection connection)
         // now ("person:hossein-amir-abdollahian" after the entity grew from "Amir-Abdollahian") finds it too.
         int colon = trimmed.IndexOf(':');
         var (idType, idKey) = colon > 0 ? (trimmed[..colon].ToUpperInvariant(), NameKey.Of(trimmed.AsSpan(colon + 1))) : ("", "");
+        // One word names every person of that surname as well: "Blair" lists Tony, Cherie and a bare "Blair".
+        bool oneWord = key.Length > 0 && !key.Contains(' ');
         foreach (var (sql, value, type) in new (string, string, string)[]
                  {
                      ("id = $value", trimmed, ""),
                      ("type = $type AND name_key = $value", idKey, idType),
-                     ("name_key = $value", key, ""),
+                     (oneWord ? "name_key = $value OR (type = 'PERSON' AND surname = $value)" : "name_key = $value", key, ""),
                      ("rowid IN (SELECT entity FROM entity_aliases WHERE alias_key = $value)", key, ""),
                      ("type = 'PERSON' AND surname = $value", key, ""),
                  })

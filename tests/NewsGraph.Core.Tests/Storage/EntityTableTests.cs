@@ -196,6 +196,29 @@ public class EntityTableTests : IDisposable
         Assert.Contains(d.Cooccurring, x => x.Canonical == "Doha" && x.Articles == 2);
     }
 
+    [Fact]
+    public void One_full_name_in_two_roles_is_one_stored_person()
+    {
+        using (var store = SqliteArticleStore.Open(DbPath))
+        {
+            store.Add([Tagged("PM speaks", "Prime Minister [[Tony Blair|PERSON]] spoke in [[London|GPE]].")]);
+            store.Add([Tagged("Labour leader", "[[Labour|ORG]] leader [[Tony Blair|PERSON]] addressed the party.")]);
+        }
+        using var c = Open();
+        Assert.Equal(1, Scalar(c, "SELECT count(*) FROM entities WHERE type = 'PERSON'"));
+        Assert.Equal(2, Scalar(c, "SELECT count(DISTINCT actor) FROM mentions WHERE text = 'Tony Blair'"));
+    }
+
+    [Fact]
+    public void A_capital_is_stored_as_a_place_unless_most_mentions_make_it_the_government()
+    {
+        using (var store = SqliteArticleStore.Open(DbPath))
+            store.Add([Tagged("Talks", "Talks were held in [[Vienna|GPE]]. Delegates stayed in [[Vienna|GPE]]. [[Vienna|GPE]] said it was pleased.")]);
+        using var c = Open();
+        Assert.Null(Text(c, "SELECT actor FROM entities WHERE canonical = 'Vienna'"));
+        Assert.Equal("AUTGOV", Text(c, "SELECT actor FROM mentions WHERE text = 'Vienna' AND actor IS NOT NULL"));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

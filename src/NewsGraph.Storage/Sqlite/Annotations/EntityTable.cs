@@ -44,6 +44,7 @@ public sealed class EntityTable : IAnnotationTable
         CREATE INDEX IF NOT EXISTS entities_surname ON entities(type, surname);
         CREATE INDEX IF NOT EXISTS entities_first_word ON entities(type, first_word);
         CREATE INDEX IF NOT EXISTS entities_rank ON entities(articles DESC, mentions DESC);
+        CREATE INDEX IF NOT EXISTS entities_name ON entities(name_key);
         CREATE TABLE IF NOT EXISTS entity_aliases (
             entity      INTEGER NOT NULL REFERENCES entities(rowid),
             alias_key   TEXT NOT NULL,
@@ -83,6 +84,7 @@ public sealed class EntityTable : IAnnotationTable
         public readonly List<EntityMention> Mentions = new();
         public readonly Dictionary<string, (string Written, int Count)> Aliases = new(StringComparer.Ordinal);
         public string? Country, Role, Actor;
+        public int WithActor;
     }
 
     private sealed class Writer : IAnnotationWriter
@@ -113,6 +115,7 @@ public sealed class EntityTable : IAnnotationTable
                 local.Country ??= m.Country;
                 local.Role ??= m.Role;
                 if (local.Actor is null || (m.Actor is { Length: > 3 } && local.Actor.Length <= 3)) local.Actor = m.Actor ?? local.Actor;
+                if (m.Actor is not null) local.WithActor++;
                 var key = EntityNames.Key(article, m);
                 if (key.Length == 0) continue;
                 local.Aliases[key] = local.Aliases.TryGetValue(key, out var a) ? (a.Written, a.Count + 1) : (EntityNames.Written(article, m), 1);
@@ -121,6 +124,10 @@ public sealed class EntityTable : IAnnotationTable
             var renamed = new Dictionary<string, (string Id, long RowId)>(StringComparer.Ordinal);
             foreach (var local in locals.Values)
             {
+                // A place is an actor only in some mentions ("London said" and "in London"): the entity
+                // keeps the government reading only when most of its mentions have it.
+                if (local.Type is EntityTypes.GeoPolitical or EntityTypes.Location && local.WithActor * 2 <= local.Mentions.Count)
+                    (local.Actor, local.Role) = (null, null);
                 var stored = Match(local);
                 long rowId = stored is null ? Insert(local) : Update(stored, local);
                 var id = stored?.Id ?? IdOf(rowId);
@@ -168,9 +175,11 @@ public sealed class EntityTable : IAnnotationTable
 
         private Stored? Match(Local local)
         {
-            // 1. The same name.
+            // 1. The same name. A full name is evidence enough whatever the role of the day (a prime
+            // minister is a party leader too); only a bare name must also agree in role.
+            bool full = local.Words.Length > 1 || local.Type != EntityTypes.Person;
             var same = Candidates("SELECT * FROM entities WHERE type = $type AND name_key = $key", local.Type, local.Key)
-                .Where(s => Compatible(s, local, strict: false)).ToList();
+                .Where(s => Compatible(s, local, strict: false, roles: !full)).ToList();
             if (same.Count > 0) return same.OrderByDescending(s => s.Words).First();
 
             // 2. A name the stored entity was written under (the full names, for a person).
@@ -180,7 +189,7 @@ public sealed class EntityTable : IAnnotationTable
                 if (local.Type == EntityTypes.Person && !alias.Contains(' ')) continue;
                 foreach (var s in Candidates("SELECT e.* FROM entity_aliases a JOIN entities e ON e.rowid = a.entity WHERE a.alias_key = $key AND e.type = $type",
                              local.Type, alias))
-                    if (Compatible(s, local, strict: false)) byAlias[s.RowId] = s;
+                    if (Compatible(s, local, strict: false, roles: false)) byAlias[s.RowId] = s;
             }
             if (byAlias.Count == 1) return byAlias.Values.Single();
             if (byAlias.Count > 1 || local.Type != EntityTypes.Person) return null;
@@ -197,10 +206,10 @@ public sealed class EntityTable : IAnnotationTable
             {
                 var theirs = NameKey.Words(s.NameKey);
                 if (theirs.Length >= words.Length)
-                    return NameMatching.SamePerson(theirs, words, _knowledge) && Compatible(s, local, strict: false);
+                    return NameMatching.SamePerson(theirs, words, _knowledge) && Compatible(s, local, strict: false, roles: words.Length == 1);
                 // A stored bare surname grows into a full name only when the two share a country.
                 if (theirs.Length == 1) return NameMatching.SamePerson(words, theirs, _knowledge) && Compatible(s, local, strict: true);
-                return NameMatching.SamePerson(words, theirs, _knowledge) && Compatible(s, local, strict: false);
+                return NameMatching.SamePerson(words, theirs, _knowledge) && Compatible(s, local, strict: false, roles: false);
             }).ToList();
             return fits.Count == 1 ? fits[0] : null;
         }
@@ -209,10 +218,11 @@ public sealed class EntityTable : IAnnotationTable
         /// No conflict in country or role: equal or unknown on one side. Strict: the countries are
         /// known on both sides and equal.
         /// </summary>
-        private static bool Compatible(Stored s, Local l, bool strict)
+        private static bool Compatible(Stored s, Local l, bool strict, bool roles = true)
         {
             if (strict) return s.Country is not null && s.Country == l.Country;
             if (s.Country is not null && l.Country is not null && s.Country != l.Country) return false;
+            if (!roles) return true;
             var a = EntityNames.AgentOf(s.Actor);
             var b = EntityNames.AgentOf(l.Actor);
             return a is null || b is null || a == b;
