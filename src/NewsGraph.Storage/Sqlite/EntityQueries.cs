@@ -122,7 +122,12 @@ public sealed class EntityQueries(SqliteConnection connection)
         return new EntityDetail(entity, aliases, roles, countries, inArticles, company);
     }
 
-    private const string SummaryColumns = "id, type, canonical, country, role, actor, articles, mentions";
+    // A place is an actor in some mentions only ("London said", "in London"): it shows the government
+    // reading only when most of its mentions have one (actor_mentions counts them).
+    private const string SummaryColumns =
+        "id, type, canonical, country, " +
+        "CASE WHEN type IN ('GPE', 'LOC') AND actor_mentions * 2 <= mentions THEN NULL ELSE role END, " +
+        "CASE WHEN type IN ('GPE', 'LOC') AND actor_mentions * 2 <= mentions THEN NULL ELSE actor END, articles, mentions";
 
     private static EntitySummary Summary(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4), Text(r, 5), r.GetInt64(6), r.GetInt64(7));

@@ -37,6 +37,7 @@ public sealed class EntityTable : IAnnotationTable
             country     TEXT,
             role        TEXT,
             actor       TEXT,
+            actor_mentions INTEGER NOT NULL DEFAULT 0,
             articles    INTEGER NOT NULL DEFAULT 0,
             mentions    INTEGER NOT NULL DEFAULT 0
         );
@@ -124,10 +125,6 @@ public sealed class EntityTable : IAnnotationTable
             var renamed = new Dictionary<string, (string Id, long RowId)>(StringComparer.Ordinal);
             foreach (var local in locals.Values)
             {
-                // A place is an actor only in some mentions ("London said" and "in London"): the entity
-                // keeps the government reading only when most of its mentions have it.
-                if (local.Type is EntityTypes.GeoPolitical or EntityTypes.Location && local.WithActor * 2 <= local.Mentions.Count)
-                    (local.Actor, local.Role) = (null, null);
                 var stored = Match(local);
                 long rowId = stored is null ? Insert(local) : Update(stored, local);
                 var id = stored?.Id ?? IdOf(rowId);
@@ -234,8 +231,8 @@ public sealed class EntityTable : IAnnotationTable
             var id = local.Id;
             for (int n = 2; Exists(id); n++) id = local.Id + "-" + n;
             var cmd = Command("""
-                INSERT INTO entities (id, type, canonical, name_key, surname, first_word, words, country, role, actor, articles, mentions)
-                VALUES ($id, $type, $canonical, $key, $surname, $first, $words, $country, $role, $actor, 1, $mentions)
+                INSERT INTO entities (id, type, canonical, name_key, surname, first_word, words, country, role, actor, actor_mentions, articles, mentions)
+                VALUES ($id, $type, $canonical, $key, $surname, $first, $words, $country, $role, $actor, $with, 1, $mentions)
                 RETURNING rowid
                 """);
             cmd.Parameters.AddWithValue("$id", id);
@@ -249,6 +246,7 @@ public sealed class EntityTable : IAnnotationTable
             cmd.Parameters.AddWithValue("$role", (object?)local.Role ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$actor", (object?)local.Actor ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$mentions", local.Mentions.Count);
+            cmd.Parameters.AddWithValue("$with", local.WithActor);
             return (long)cmd.ExecuteScalar()!;
         }
 
@@ -262,6 +260,7 @@ public sealed class EntityTable : IAnnotationTable
                 UPDATE entities SET
                     articles = articles + 1,
                     mentions = mentions + $mentions,
+                    actor_mentions = actor_mentions + $with,
                     country = coalesce(country, $country),
                     role = coalesce(role, $role),
                     actor = CASE WHEN actor IS NULL OR (length(actor) <= 3 AND length($actor) > 3) THEN coalesce($actor, actor) ELSE actor END,
@@ -277,6 +276,7 @@ public sealed class EntityTable : IAnnotationTable
             cmd.Parameters.AddWithValue("$role", (object?)local.Role ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$actor", (object?)local.Actor ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$fuller", fuller ? 1 : 0);
+            cmd.Parameters.AddWithValue("$with", local.WithActor);
             cmd.Parameters.AddWithValue("$canonical", local.Canonical);
             cmd.Parameters.AddWithValue("$key", local.Key);
             cmd.Parameters.AddWithValue("$surname", words.Length > 0 ? words[^1] : DBNull.Value);
