@@ -7,7 +7,10 @@ using NewsGraph.Core.Readers;
 // Throughput of the extract path on one thread: reading and segmenting page dumps, splitting
 // sentences and tokenising. Prints articles/s, MB/s of text, and peak memory.
 //
-//   dotnet run -c Release --project bench/ExtractBench [DIR] [--passes N] [--stages read|segmentation|default]
+//   dotnet run -c Release --project bench/ExtractBench [DIR] [--passes N] [--stages read|segmentation|default] [--per-stage]
+//
+// --skip a,b removes the named stages from the chosen pipeline (to price a stage: run with and without it).
+// --per-stage also prints each stage's share of the time spent in stages and its cost per article.
 //
 // DIR defaults to ../shared/data/news-corpus/bbc (2,225 BBC articles) when present, else samples/.
 // Files are read into memory first so the figure is the engine's, not the disk's.
@@ -16,10 +19,14 @@ var argv = args.ToList();
 int passes = 5;
 string stages = "segmentation";
 string? dir = null;
+bool perStage = false;
+var skip = new List<string>();
 for (int i = 0; i < argv.Count; i++)
 {
     if (argv[i] == "--passes") passes = int.Parse(argv[++i]);
     else if (argv[i] == "--stages") stages = argv[++i];
+    else if (argv[i] == "--per-stage") perStage = true;
+    else if (argv[i] == "--skip") skip.AddRange(argv[++i].Split(',', StringSplitOptions.RemoveEmptyEntries));
     else dir = argv[i];
 }
 var repo = FindRepoRoot();
@@ -35,16 +42,19 @@ var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
     .ToList();
 long inputBytes = files.Sum(f => (long)f.Bytes.Length);
 
-var pipeline = stages switch
+var builder = stages switch
 {
-    "read" => new PipelineBuilder().Build(),
-    "segmentation" => new PipelineBuilder().Add(new SentenceStage()).Add(new TokenStage()).Build(),
-    _ => DefaultPipeline.Create(),
+    "read" => new PipelineBuilder(),
+    "segmentation" => new PipelineBuilder().Add(new SentenceStage()).Add(new TokenStage()),
+    _ => DefaultPipeline.CreateBuilder(),
 };
+foreach (var name in skip) builder.Remove(name);
+var pipeline = builder.Build();
 var reader = ArticleReader.CreateDefault();
 
 Console.Error.WriteLine($"extract bench: {files.Count:N0} files, {inputBytes / 1e6:0.00} MB from {dir}; stages: {string.Join(", ", pipeline.Stages.Select(s => s.Name).DefaultIfEmpty("read only"))}; {passes} passes after a warm-up");
 
+var stageTicks = new long[pipeline.Stages.Count];
 Run(1); // warm-up: JIT and tiering
 long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
@@ -66,6 +76,12 @@ Console.WriteLine($"text MB/s       {best.TextChars / 1e6 / median.Seconds:0.0} 
 Console.WriteLine($"tokens/s        {best.Tokens / median.Seconds:N0}");
 Console.WriteLine($"allocated       {allocated / (double)passes / inputBytes:0.0} bytes per input byte; {GC.CollectionCount(0) - gen0Before} gen0 / {GC.CollectionCount(2) - gen2Before} gen2 collections in {passes} passes");
 Console.WriteLine($"peak memory     {peak / 1e6:0} MB (working set, includes the {inputBytes / 1e6:0.0} MB of input held in memory)");
+if (perStage)
+{
+    long total = stageTicks.Sum();
+    for (int k = 0; k < pipeline.Stages.Count; k++)
+        Console.WriteLine($"stage {pipeline.Stages[k].Name,-12} {100.0 * stageTicks[k] / Math.Max(1, total),5:0.0}% of stage time, {stageTicks[k] / (double)Stopwatch.Frequency / (passes + 1) * 1e6 / Math.Max(1, best.Articles):0.0} µs/article (wall)");
+}
 
 (double, double, int, long, long) Run(int pass)
 {
@@ -78,7 +94,16 @@ Console.WriteLine($"peak memory     {peak / 1e6:0} MB (working set, includes the
         foreach (var result in reader.Read(InputSource.FromBytes(name, bytes)))
         {
             if (result.Article is not { } article) continue;
-            pipeline.Run(article);
+            if (perStage)
+            {
+                for (int k = 0; k < pipeline.Stages.Count; k++)
+                {
+                    long t0 = Stopwatch.GetTimestamp();
+                    pipeline.Stages[k].Run(article);
+                    stageTicks[k] += Stopwatch.GetTimestamp() - t0;
+                }
+            }
+            else pipeline.Run(article);
             articles++;
             chars += article.Text.Length;
             tokens += article.Tokens.Count;

@@ -12,9 +12,11 @@ public static class Program
     [
         new ExtractCommand(),
         new IngestCommand(),
+        new FetchCommand(),
         new ListCommand(),
         new ShowCommand(),
         new SearchCommand(),
+        new QuotesCommand(),
         new EntitiesCommand(),
         new EntityCommand(),
         new EvalCommand(),

@@ -18,13 +18,20 @@ public static class TestPaths
         }
     }
 
-    /// <summary>../shared beside the repository, present on developer machines and in CI, absent for users.</summary>
+    /// <summary>
+    /// ../shared beside the repository (or beside a folder above it, as for a git worktree), present on
+    /// developer machines and in CI, absent for users.
+    /// </summary>
     public static string? Shared
     {
         get
         {
-            var path = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-            return Directory.Exists(path) ? path : null;
+            for (var d = Directory.GetParent(RepoRoot); d is not null; d = d.Parent)
+            {
+                var path = Path.Combine(d.FullName, "shared");
+                if (Directory.Exists(Path.Combine(path, "data"))) return path;
+            }
+            return null;
         }
     }
 

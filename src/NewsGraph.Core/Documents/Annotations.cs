@@ -18,8 +18,11 @@ public sealed record EntityMention(Span Span, string Type)
     public string? EntityId { get; set; }
 }
 
-/// <summary>Words someone said, quoted directly or reported.</summary>
-public sealed record Quote(Span Span, bool Direct, string Verb)
+/// <summary>
+/// Words someone said, quoted directly or reported. <see cref="Verb"/> is the lemma of the speech
+/// verb ("say", "add", "tell", "according to"), null for a quote no verb attributes.
+/// </summary>
+public sealed record Quote(Span Span, bool Direct, string? Verb)
 {
     /// <summary>The canonical name of the speaker, or a description ("a security source"); null when unresolved.</summary>
     public string? Speaker { get; set; }
@@ -32,17 +35,26 @@ public sealed record Quote(Span Span, bool Direct, string Verb)
 /// <summary>A number with its scale, unit and what it counts.</summary>
 public sealed record Amount(Span Span, double Value, string? Unit)
 {
+    /// <summary>The denominator of a rate: "day" in "2.1 million barrels a day", "barrel" in "$95 a barrel".</summary>
     public string? Per { get; set; }
+    /// <summary>What is counted or measured: the counted noun ("protesters") or the "of" phrase ("oil").</summary>
     public string? Object { get; set; }
+    /// <summary>How the number is hedged: "about", "nearly", "more than", "at least", "less than" or "up to"; null when exact.</summary>
+    public string? Qualifier { get; set; }
+    /// <summary>The upper end of a range ("between 10 and 15"), whose lower end is <see cref="Value"/>.</summary>
+    public double? High { get; set; }
 }
 
 /// <summary>A temporal expression normalised to a TIMEX3-style value (2023-03-03, 2021-03, 2015-W02 ...).</summary>
 public sealed record DateMention(Span Span, string Value)
 {
-    /// <summary>How precise the value is: "day", "week", "month", "quarter", "season", "year", "decade", "duration" ...</summary>
+    /// <summary>How precise the value is: "time", "day", "week", "month", "quarter", "half", "season", "year", "decade",
+    /// "century", "duration", "set" or "reference" (PAST_REF, PRESENT_REF, FUTURE_REF).</summary>
     public string? Granularity { get; set; }
     /// <summary>True when the anchor date was estimated from the text because the article had none.</summary>
     public bool Estimated { get; set; }
+    /// <summary>TIMEX3 mod: "START", "MID", "END" (early/mid/late), "APPROX", "MORE_THAN", "LESS_THAN"; null when none.</summary>
+    public string? Mod { get; set; }
 }
 
 /// <summary>A GDELT-style count: how many were killed, wounded, arrested, displaced, infected ...</summary>

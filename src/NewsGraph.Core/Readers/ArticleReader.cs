@@ -1,5 +1,8 @@
 using System.IO.Compression;
+using NewsGraph.Core.Readers.Feeds;
+using NewsGraph.Core.Readers.JsonLines;
 using NewsGraph.Core.Readers.PageDump;
+using NewsGraph.Core.Readers.Warc;
 
 namespace NewsGraph.Core.Readers;
 
@@ -23,6 +26,10 @@ public sealed class ArticleReader
     public static List<IFormatReader> DefaultReaders() =>
     [
         new PageDumpReader(),
+        new FeedReader(),
+        new WarcReader(),
+        new JsonLinesReader(),
+        new Html.HtmlReader(),
     ];
 
     public ArticleReader With(IFormatReader reader)
@@ -30,6 +37,9 @@ public sealed class ArticleReader
         _readers[reader.Format] = reader;
         return this;
     }
+
+    /// <summary>True if this reader has a reader for <paramref name="format"/>.</summary>
+    public bool Supports(InputFormat format) => _readers.ContainsKey(format);
 
     public IEnumerable<ReadResult> Read(InputSource source)
     {
@@ -77,7 +87,8 @@ public sealed class ArticleReader
 
         // Drive the reader by hand so that an I/O error mid-stream (a truncated gzip, a file
         // deleted while read) ends this input with a problem instead of ending the batch.
-        using var results = reader.Read(source, input).GetEnumerator();
+        var read = reader is IContainerReader container ? container.Read(source, input, this) : reader.Read(source, input);
+        using var results = read.GetEnumerator();
         while (true)
         {
             ReadResult current;
@@ -101,10 +112,45 @@ public sealed class ArticleReader
         }
     }
 
+    /// <summary>
+    /// Reads an input found inside another (a WARC record's payload, a feed item's content, a
+    /// JSON Lines "html" field). The content still decides its format, but what the container
+    /// declared (a Content-Type of text/html) wins over a plain-text guess; and a container
+    /// format inside a record is not opened, so no input can nest readers without bound.
+    /// </summary>
+    public IEnumerable<ReadResult> ReadEmbedded(InputSource source, InputFormat? declared = null)
+    {
+        SniffedInput? input = null;
+        ReadProblem? openProblem = null;
+        try
+        {
+            input = FormatDetector.Sniff(source.Open());
+        }
+        catch (Exception e) when (IsInputError(e))
+        {
+            openProblem = new ReadProblem(source.Name, Describe(e));
+        }
+        if (openProblem is not null)
+        {
+            yield return ReadResult.Fail(openProblem);
+            yield break;
+        }
+        using (input)
+        {
+            var format = input!.Format;
+            if (declared is { } d && format is InputFormat.PageDump or InputFormat.Unknown) format = d;
+            if (format is InputFormat.Warc or InputFormat.JsonLines) format = declared ?? InputFormat.PageDump;
+            var sniffed = format == input.Format ? input : input.As(format);
+            foreach (var result in Read(source, sniffed))
+                yield return result;
+        }
+    }
+
     private static bool IsInputError(Exception e) =>
         e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.DecoderFallbackException or FormatException or System.Xml.XmlException;
 
-    internal static string Describe(Exception e) => e switch
+    /// <summary>One line describing why an input could not be read.</summary>
+    public static string Describe(Exception e) => e switch
     {
         FileNotFoundException or DirectoryNotFoundException => "file vanished before it could be read",
         UnauthorizedAccessException => "permission denied",

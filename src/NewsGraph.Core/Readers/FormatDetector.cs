@@ -13,6 +13,10 @@ public sealed class SniffedInput(InputFormat format, string? detail, Stream stre
     public Stream Stream { get; } = stream;
     public ReadOnlyMemory<byte> Head { get; } = head.AsMemory(0, headLength);
     public bool Gzipped { get; } = gzipped;
+
+    /// <summary>The same content read as another format (a container knew better than the sniff).</summary>
+    public SniffedInput As(InputFormat other) => new(other, null, Stream, head, headLength, Gzipped);
+
     public void Dispose() => Stream.Dispose();
 }
 
@@ -69,6 +73,8 @@ public static class FormatDetector
             var decoded = encoding.GetString(body.Length % 2 == 0 ? body : body[..^1]);
             return ClassifyText(decoded);
         }
+        // A web archive holds images and compressed payloads among its records: its header decides, not its bytes.
+        if (body.StartsWith("WARC/"u8)) return (InputFormat.Warc, null);
         if (LooksBinary(body)) return (InputFormat.Binary, null);
         // Only markup needs a closer look; decide the rest from the first visible byte without decoding the head.
         int first = 0;

@@ -80,7 +80,7 @@ public static class ArticleJsonWriter
             WriteNullable(w, "speakerType", q.SpeakerType);
             WriteNullable(w, "speakerEntity", q.SpeakerEntity);
             if (q.SpeakerSpan is { } ss) { w.WriteNumber("speakerStart", cp[ss.Start]); w.WriteNumber("speakerEnd", cp[ss.End]); }
-            w.WriteString("verb", q.Verb);
+            WriteNullable(w, "verb", q.Verb);
             w.WriteBoolean("direct", q.Direct);
             w.WriteEndObject();
         }
@@ -95,6 +95,9 @@ public static class ArticleJsonWriter
             WriteNullable(w, "unit", m.Unit);
             WriteNullable(w, "per", m.Per);
             WriteNullable(w, "object", m.Object);
+            WriteNullable(w, "qualifier", m.Qualifier);
+            if (m.High is { } high) w.WriteNumber("high", high);
+            else w.WriteNull("high");
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -107,6 +110,7 @@ public static class ArticleJsonWriter
             w.WriteString("value", d.Value);
             WriteNullable(w, "granularity", d.Granularity);
             w.WriteBoolean("estimated", d.Estimated);
+            WriteNullable(w, "mod", d.Mod);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -84,11 +84,15 @@ public static partial class DateLine
         return true;
     }
 
-    public static int MonthNumber(string name)
+    public static int MonthNumber(string name) => MonthNumber(name.AsSpan());
+
+    /// <summary>1-12 for a month name or its abbreviation of three letters or more ("Sept.", "jan"); 0 otherwise.</summary>
+    public static int MonthNumber(ReadOnlySpan<char> name)
     {
-        var key = name.TrimEnd('.').ToLowerInvariant();
+        var key = name.TrimEnd('.');
+        if (key.Length < 3) return 0;
         for (int i = 0; i < MonthNames.Length; i++)
-            if (MonthNames[i].StartsWith(key, StringComparison.Ordinal) && key.Length >= 3) return i + 1;
+            if (key.Length <= MonthNames[i].Length && MonthNames[i].AsSpan(0, key.Length).Equals(key, StringComparison.OrdinalIgnoreCase)) return i + 1;
         return 0;
     }
 

@@ -85,9 +85,26 @@ public sealed class SqliteArticleStore : IArticleStore
                 """, tx);
         }
         // Version 2: the facts of each article in tables of their own (quotes, amounts, events ...).
-        foreach (var table in AnnotationTables.All) Execute(table.Schema, tx);
+        // Upgrade first (it may rebuild a table), then create what is missing, then add newer columns.
+        foreach (var table in AnnotationTables.All)
+        {
+            table.Upgrade(_connection, tx);
+            Execute(table.Schema, tx);
+            foreach (var (name, column, type) in table.AddedColumns)
+                if (!HasColumn(name, column, tx)) Execute($"ALTER TABLE {name} ADD COLUMN {column} {type};", tx);
+        }
         Execute($"INSERT INTO meta(key, value) VALUES ('schema_version', '{SchemaVersion}') ON CONFLICT(key) DO UPDATE SET value = excluded.value;", tx);
         tx.Commit();
+    }
+
+    private bool HasColumn(string table, string column, SqliteTransaction tx)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT 1 FROM pragma_table_info($table) WHERE name = $column";
+        cmd.Parameters.AddWithValue("$table", table);
+        cmd.Parameters.AddWithValue("$column", column);
+        return cmd.ExecuteScalar() is not null;
     }
 
     private void CheckSchema()

@@ -11,7 +11,12 @@ public sealed class EvalCommand : SubcommandGroup
     /// <summary>Every evaluation; a new one is a class in this folder and one line here.</summary>
     protected override IReadOnlyList<ISubcommand> Subcommands { get; } =
     [
+        new EvalNerCommand(),
+        new ContentEvalCommand(),
         new EvalThemesCommand(),
+        new EvalDatesCommand(),
+        new EvalAmountsCommand(),
+        new QuotesEvalCommand(),
         new EvalEntitiesCommand(),
     ];
 }

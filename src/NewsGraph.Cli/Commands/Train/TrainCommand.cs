@@ -11,6 +11,7 @@ public sealed class TrainCommand : SubcommandGroup
     /// <summary>Every trainer; a new one is a class in this folder and one line here.</summary>
     protected override IReadOnlyList<ISubcommand> Subcommands { get; } =
     [
+        new TrainNerCommand(),
         new TrainKnowledgeCommand(),
     ];
 }

@@ -16,8 +16,17 @@ public interface IAnnotationTable
     /// <summary>Statements creating the tables and indexes; each must be idempotent (IF NOT EXISTS).</summary>
     string Schema { get; }
 
+    /// <summary>
+    /// Columns added to the table after it first shipped: a database made by an older build gets them
+    /// with ALTER TABLE when it is opened (the CREATE statements in <see cref="Schema"/> already hold them).
+    /// </summary>
+    IReadOnlyList<(string Table, string Column, string Type)> AddedColumns => [];
+
     /// <summary>Prepares the inserts for one batch inside <paramref name="transaction"/>.</summary>
     IAnnotationWriter Begin(SqliteConnection connection, SqliteTransaction transaction);
+
+    /// <summary>Brings a table written by an older build up to <see cref="Schema"/>, before it runs; idempotent.</summary>
+    void Upgrade(SqliteConnection connection, SqliteTransaction transaction) { }
 }
 
 public interface IAnnotationWriter : IDisposable
