@@ -114,6 +114,8 @@ public class CoreferenceStageTests
         var a = Fixture("markets.txt");
         AllOne(a, "Vortexa Ltd", "Vortexa Ltd", "Vortexa");
         AllOne(a, "Braemar ACM Shipbroking Pte Ltd", "Braemar ACM Shipbroking Pte Ltd", "Braemar");
+        var b = Resolved(MarkedText.Parse("Food banks in the [[Trussell|ORG]] network gave out 3.1 million parcels, the [[Trussell Trust|ORG]] said."));
+        AllOne(b, "Trussell Trust", "Trussell", "Trussell Trust");
     }
 
     [Fact]

@@ -218,8 +218,10 @@ public sealed class CoreferenceStage : IStage
             }
             // "Reserve Bank" after "Reserve Bank of Australia": the name without where it is.
             if (!acronym && name.Words.Length >= 2 && c.Names.Any(n => IsNameOfPlace(n.Words, name.Words))) return c;
-            // "Braemar" after "Braemar ACM Shipbroking": a first word that is nothing else.
-            if (distinctive && c.Names.Any(n => n.Words.Length > 1 && n.Words[0] == name.Key))
+            // "Braemar" after "Braemar ACM Shipbroking", or "Trussell Trust" after "Trussell": a first word that is nothing else.
+            if ((distinctive && c.Names.Any(n => n.Words.Length > 1 && n.Words[0] == name.Key))
+                || (name.Words.Length > 1 && !acronym && c.Names.Any(n => n.Words.Length == 1 && n.Words[0] == name.Words[0])
+                    && IsDistinctive(name.Words[0], words[0])))
             {
                 firstWord = c;
                 firstWordMatches++;
