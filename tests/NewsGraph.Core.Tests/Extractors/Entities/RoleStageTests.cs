@@ -44,6 +44,8 @@ public class RoleStageTests
     [InlineData("[[Venezuelan|NORP]] opposition leader [[Maria Lopez|PERSON]] called for protests.", "Maria Lopez", "VENOPP")]
     [InlineData("[[Kenyan|NORP]] judge [[Grace Wanjiru|PERSON]] threw out the case.", "Grace Wanjiru", "KENJUD")]
     [InlineData("[[Japanese|NORP]] chief executive [[Kenji Sato|PERSON]] said profits fell.", "Kenji Sato", "JPNBUS")]
+    [InlineData("[[Finnish|NORP]] union secretary [[Liisa Korhonen|PERSON]] called a strike.", "Liisa Korhonen", "FINLAB")]
+    [InlineData("[[Polish|NORP]] council leader [[Tomasz Nowak|PERSON]] backed the plan.", "Tomasz Nowak", "POLGOV")]
     public void The_role_word_decides_the_agent(string marked, string name, string actor) =>
         Assert.Equal(actor, Roles(marked).Mention(name).Actor);
 
