@@ -17,6 +17,8 @@ public static class Program
         new ShowCommand(),
         new SearchCommand(),
         new QuotesCommand(),
+        new EntitiesCommand(),
+        new EntityCommand(),
         new EvalCommand(),
         new TrainCommand(),
         new ExportCommand(),

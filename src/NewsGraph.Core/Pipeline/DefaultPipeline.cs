@@ -2,6 +2,7 @@ using NewsGraph.Core.Extractors.Amounts;
 using NewsGraph.Core.Extractors.Dates;
 using NewsGraph.Core.Extractors.Entities;
 using NewsGraph.Core.Extractors.Events;
+using NewsGraph.Core.Extractors.Entities.Identity;
 using NewsGraph.Core.Extractors.Quotes;
 using NewsGraph.Core.Extractors.Segmentation;
 using NewsGraph.Core.Extractors.Themes;
@@ -16,6 +17,9 @@ public static class DefaultPipeline
         .Add(new SentenceStage())
         .Add(new TokenStage())
         .Add(new EntityStage())
+        // After the tagger: roles, countries and actors, then one canonical entity per name.
+        .Add(new RoleStage())
+        .Add(new CoreferenceStage())
         // Quotes read the entities' names (and, once identity has run, their canonical ids).
         .Add(new QuoteStage())
         .Add(new AmountStage())

@@ -18,5 +18,6 @@ public sealed class EvalCommand : SubcommandGroup
         new EvalDatesCommand(),
         new EvalAmountsCommand(),
         new QuotesEvalCommand(),
+        new EvalEntitiesCommand(),
     ];
 }

@@ -13,5 +13,6 @@ public sealed class TrainCommand : SubcommandGroup
     [
         new TrainPosCommand(),
         new TrainNerCommand(),
+        new TrainKnowledgeCommand(),
     ];
 }

@@ -38,6 +38,8 @@ public static class AnnotationTables
 {
     public static IReadOnlyList<IAnnotationTable> All { get; } =
     [
+        // First: it gives the article's entities their store-wide ids, which the quotes' speakers refer to.
+        new EntityTable(),
         new QuoteTable(),
         new AmountTable(),
         new CasualtyCountTable(),

@@ -125,8 +125,9 @@ public class QuoteStageTests
         const string text = "Ned Price, the State Department spokesman, said the talks were useful. “We remain hopeful,” the spokesman added.";
         var a = new Article(text, "US hopeful on talks");
         a.Entities.Add(new EntityMention(new Span(0, 9), "PERSON") { Canonical = "Edward Price", EntityId = "p1", Role = "spokesman", Country = "USA" });
-        // The hand-set mention stands for what the entity stages give: keep the tagger from replacing it.
-        DefaultPipeline.CreateBuilder().Remove("entities").Build().Run(a);
+        // The hand-set mention stands for what the entity stages give: keep the tagger and the identity
+        // stages (roles, coreference) from replacing it.
+        DefaultPipeline.CreateBuilder().Remove("entities").Remove("roles").Remove("coreference").Build().Run(a);
         var reported = QuoteOf(a, "the talks were useful");
         Assert.Equal("Edward Price", reported.Speaker);
         Assert.Equal("p1", reported.SpeakerEntity);
