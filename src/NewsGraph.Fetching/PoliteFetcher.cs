@@ -183,9 +183,12 @@ public sealed class PoliteFetcher : IDisposable
     private async Task WaitForHost(Uri uri, CancellationToken cancel)
     {
         var host = uri.IdnHost;
+        long freeAt;
+        lock (_hostFreeAt) freeAt = _hostFreeAt.TryGetValue(host, out var at) ? at : 0;
+        // Timers may fire a little early: wait again until the host really is free.
         long wait;
-        lock (_hostFreeAt) wait = _hostFreeAt.TryGetValue(host, out var freeAt) ? freeAt - _clock.ElapsedMilliseconds : 0;
-        if (wait > 0) await Task.Delay(TimeSpan.FromMilliseconds(wait), cancel);
+        while ((wait = freeAt - _clock.ElapsedMilliseconds) > 0)
+            await Task.Delay(TimeSpan.FromMilliseconds(wait + 1), cancel);
     }
 
     private void MarkHostDone(Uri uri)

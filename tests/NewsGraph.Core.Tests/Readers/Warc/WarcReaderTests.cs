@@ -267,7 +267,7 @@ public class WarcReaderTests
         Assert.Equal("crawl.warc.gz: 10 more record problems not shown (30 in all)", problems[20].ToString());
         Assert.Equal("crawl.warc.gz: no article found in any record of the archive", problems[21].ToString());
         Assert.True(problems[21].IsFatal);
-        Assert.Equal(written.Pages.Count, 30);
+        Assert.Equal(30, written.Pages.Count);
     }
 
     [Fact]

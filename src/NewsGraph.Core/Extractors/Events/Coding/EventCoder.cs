@@ -246,6 +246,13 @@ public sealed class EventCoder
             int from = Array.FindIndex(s.Start, t => t >= e.Span.Start);
             int to = Array.FindLastIndex(s.End, t => t <= e.Span.End) + 1;
             if (from < 0 || to <= from) continue;
+            // A dictionary that knows the whole name knows more than a gazetteer guess ("Sylvania" the
+            // user's country, not a town in Ohio; a party in government or in opposition on the day),
+            // unless the text itself gave a person's role ("Foreign Minister X"): the entity layer reads
+            // roles from the text for people only, from its tables for everything else.
+            if ((e.Type != "PERSON" || e.Role is null) && _dictionaries.Actors.TryMatchAt(s.Upper, s.IsWord, from, out var known) && known.End >= to
+                && known.Value.CodeOn(context.Day) is not null)
+                continue;
             bool person = e.Type == "PERSON";
             s.AddActor(new ActorMention(from, to, [code.ToUpperInvariant()], person, FromEntity: true));
             if (person) RememberSurname(s, from, to, [code.ToUpperInvariant()], context);
