@@ -37,7 +37,8 @@ public sealed class EvalEventsCommand : ISubcommand
           --dictionaries DIR   dictionaries to code with (repeatable)
           --date YYYY-MM-DD    the day to code actors for when an article has no date (BBC: 2005-01-01)
           --show               print every record or sentence that is not perfect
-          --trace              with --show: how each was analysed (tags, phrases, actors, verb groups)
+          --trace              with --show: how each was analysed (tags, phrases, actors, verb groups; with
+                               --gold also the entity layer's mentions with their actor codes and roles)
         """;
     public IReadOnlyCollection<string> ValuedOptions => ["petrarch", "dictionaries", "gold", "bbc", "date"];
     public IReadOnlyCollection<string> Flags => ["show", "trace"];
@@ -135,7 +136,8 @@ public sealed class EvalEventsCommand : ISubcommand
             day = d.Year * 10000 + d.Month * 100 + d.Day;
         }
         // The coder exactly as extract runs it, with the corpus's period as the day for undated articles.
-        var coder = new EventCoder(dictionaries, options: Core.Extractors.Events.EventStage.NewsOptions with { DefaultDay = day });
+        var traced = new List<string>();
+        var coder = new EventCoder(dictionaries, options: Core.Extractors.Events.EventStage.NewsOptions with { DefaultDay = day, Trace = args.Flag("trace") ? traced.Add : null });
         var pipeline = DefaultPipeline.CreateBuilder().Replace("events", new Core.Extractors.Events.EventStage(coder)).Build();
         var reader = ArticleReader.CreateDefault();
 
@@ -149,6 +151,7 @@ public sealed class EvalEventsCommand : ISubcommand
             if (!File.Exists(file)) { terminal.Message($"{file}: not found; its {byFile.Count()} sentences are left out"); continue; }
             var article = reader.Read(InputSource.FromBytes(file, File.ReadAllBytes(file))).Select(r => r.Article).FirstOrDefault(a => a is not null);
             if (article is null) { terminal.Message($"{file}: no article read"); continue; }
+            traced.Clear();
             pipeline.Run(article);
             var cp = new CodePointOffsets(article.Text);
             foreach (var g in byFile)
@@ -175,6 +178,7 @@ public sealed class EvalEventsCommand : ISubcommand
                     terminal.Out.WriteLine($"{g.File}#{g.Index} {article.Slice(sentence)}");
                     terminal.Out.WriteLine($"    gold:  {(g.Events.Count == 0 ? "none" : string.Join("  ", g.Events))}");
                     terminal.Out.WriteLine($"    coded: {(produced.Count == 0 ? "none" : string.Join("  ", produced))}");
+                    if (args.Flag("trace")) TraceSentence(article, sentence, traced, terminal);
                 }
             }
         }
@@ -187,6 +191,17 @@ public sealed class EvalEventsCommand : ISubcommand
         o.WriteLine($"quiet     {quietRight}/{quiet} sentences without a gold event got none");
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overall root precision {rootScore.RootPrecision:0.000} root recall {rootScore.RootRecall:0.000}"));
         return 0;
+    }
+
+    /// <summary>What the entity layer said of the sentence's names, then the coder's own trace of it.</summary>
+    private static void TraceSentence(Article article, Span sentence, List<string> traced, Terminal terminal)
+    {
+        foreach (var e in article.Entities.Where(e => sentence.Contains(e.Span)))
+            terminal.Out.WriteLine($"  entity: {e.Type} '{article.Slice(e.Span)}' actor={e.Actor ?? "-"} country={e.Country ?? "-"} role={e.Role ?? "-"} canonical={e.Canonical ?? "-"}");
+        var marker = $"  sentence: {sentence.Start}-";
+        int at = traced.FindIndex(t => t.StartsWith(marker, StringComparison.Ordinal));
+        if (at < 0) return;
+        for (int k = at + 1; k < traced.Count && !traced[k].StartsWith("  sentence: ", StringComparison.Ordinal); k++) terminal.Out.WriteLine(traced[k]);
     }
 
     /// <summary>The country part of an actor code (GBRGOV is GBR); role-only codes (GOV) and none compare as themselves.</summary>

@@ -20,6 +20,23 @@ public class RoleStageTests
     }
 
     [Theory]
+    [InlineData("But [[Jane Doyle|PERSON]], a prospective [[Labour|ORG]] MP, said she was confident.", "Jane Doyle")]
+    [InlineData("Prospective MP [[Tom Archer|PERSON]] toured the market.", "Tom Archer")]
+    public void A_role_sought_is_not_held(string marked, string name)
+    {
+        var m = Roles(marked).Mention(name);
+        Assert.NotNull(m.Role);
+        Assert.True(m.Actor is null || !m.Actor.EndsWith("LEG") && !m.Actor.EndsWith("GOV"), m.Actor);
+    }
+
+    [Fact]
+    public void The_same_role_held_keeps_its_agent()
+    {
+        var m = Roles("MP [[Tom Archer|PERSON]] toured the market.").Mention("Tom Archer");
+        Assert.EndsWith("LEG", m.Actor);
+    }
+
+    [Theory]
     [InlineData("[[Kremlin|ORG]] spokesman [[Dmitry Peskov|PERSON]] said on Tuesday.", "Dmitry Peskov", "spokesman", "RUS", "RUSGOV")]
     [InlineData("[[Russia|GPE]]'s Deputy Foreign Minister [[Sergey Ryabkov|PERSON]] warned of a response.", "Sergey Ryabkov", "deputy foreign minister", "RUS", "RUSGOV")]
     [InlineData("In a meeting with [[Cuba|GPE]]’s President [[Miguel Diaz-Canel|PERSON]], he spoke.", "Miguel Diaz-Canel", "president", "CUB", "CUBGOV")]

@@ -81,6 +81,63 @@ public class ShippedCoderTests
     }
 
     [Fact]
+    public void A_title_without_a_country_gives_way_to_a_dictionary_that_knows_the_man()
+    {
+        // The entity layer reads "President" (GOV) but not whose; the actor dictionary knows Chirac is France's.
+        var events = Events("President Jacques Chirac criticised Tony Blair's plans for the budget on Monday.");
+        Assert.Contains("FRAGOV>GBRGOV:11", events);
+        Assert.DoesNotContain(events, e => e.StartsWith("GOV>"));
+    }
+
+    [Fact]
+    public void He_after_a_person_we_cannot_code_is_not_someone_named_before()
+    {
+        const string text = "Tony Blair defended the plan for identity cards on Monday. " +
+                            "Sir Peter Hollis, chairman of the Hollis Trust, says he opposes the plan. " +
+                            "Tony Blair praised the Home Office.";
+        var events = Events(text);
+        Assert.DoesNotContain(events, e => e.StartsWith("GBRGOV") && e.EndsWith(":11"));
+        // Without the uncoded speaker in between, "he" is Blair.
+        Assert.Contains(Events("Tony Blair defended the plan for identity cards on Monday. He says he opposes the new tax."),
+            e => e.StartsWith("GBRGOV") && e.EndsWith(":11"));
+    }
+
+    [Fact]
+    public void A_phrase_naming_an_office_is_no_actor()
+    {
+        var events = Events("Michael Howard stepped down from his Home Office post in 1997, then the Tories dismissed Labour's plans.", "1997-06-01", assertedOnly: false);
+        Assert.DoesNotContain(events, e => e.Contains(">GBRGOV") && e.StartsWith("GBRGOV>GBRGOV"));
+        Assert.DoesNotContain(events, e => e.EndsWith(":08"));
+    }
+
+    [Fact]
+    public void A_participle_after_a_person_named_as_object_is_the_subject_s_act()
+    {
+        var events = Events("Michael Howard has written to Tony Blair demanding an explanation of the rules.");
+        Assert.NotEmpty(events);
+        Assert.All(events, e => Assert.StartsWith("GBROPP>", e));
+    }
+
+    [Fact]
+    public void A_ratified_decision_names_no_second_actor()
+    {
+        Assert.Empty(Events("The choice of venue was ratified by Labour's ruling executive committee in March."));
+    }
+
+    [Fact]
+    public void A_pattern_does_not_reach_into_a_how_clause()
+    {
+        Assert.DoesNotContain(Events("Labour MPs were questioning how the Home Office could offer asylum to the men."), e => e.EndsWith(":02"));
+    }
+
+    [Fact]
+    public void A_present_progressive_with_a_time_to_come_is_a_plan()
+    {
+        Assert.DoesNotContain(Events("Gordon Brown is travelling to Washington next week for talks with President George W Bush."), e => e.EndsWith(":04"));
+        Assert.Contains(Events("Gordon Brown is meeting President George W Bush in Washington today."), e => e.EndsWith(":04"));
+    }
+
+    [Fact]
     public void A_role_without_a_country_takes_the_home_country_of_the_story()
     {
         var text = "Britain's economy grew. British exports rose and the UK's debt fell.\n\nThe government criticised the Bank of England.";

@@ -29,9 +29,13 @@ internal sealed class RoleFinder(WorldKnowledge knowledge)
     {
         "former", "ex", "then", "acting", "interim", "outgoing", "incoming", "new", "late", "top", "senior", "veteran",
         "current", "caretaker", "deputy", "assistant", "chief", "principal", "longtime", "long time", "leading", "powerful",
+        "prospective", "would-be", "aspiring", "wannabe",
     };
 
     private static readonly HashSet<string> Former = new(StringComparer.Ordinal) { "former", "ex", "late" };
+
+    // "a prospective Labour MP", "the would-be mayor": a role sought, not held; the party or country stays.
+    private static readonly HashSet<string> Aspiring = new(StringComparer.Ordinal) { "prospective", "would-be", "aspiring", "wannabe" };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "the", "a", "an", "its", "his", "her", "their", "our" };
 
@@ -346,11 +350,12 @@ internal sealed class RoleFinder(WorldKnowledge knowledge)
         string? role = null, agent = null;
         RoleWord? head = null;
         bool takesEmployer = false;
-        bool former = false;
+        bool former = false, aspiring = false;
         var title = new List<string>(chain.Words.Count);
         for (int w = 0; w < chain.Words.Count; w++)
         {
             if (Former.Contains(chain.Words[w])) former = true;
+            else if (Aspiring.Contains(chain.Words[w])) aspiring = true;
             else if (w < chain.Words.Count - chain.Complement) title.Add(chain.Words[w]);
         }
         if (chain.HasRole && title.Count > 0)
@@ -378,6 +383,7 @@ internal sealed class RoleFinder(WorldKnowledge knowledge)
                 end = s - 1;
             }
             if (chain.Words.Contains("shadow")) agent = "OPP";
+            if (aspiring) agent = null;
         }
         var body = chain.Designators.FirstOrDefault(d => d.Organisation is not null || d.Institution is not null)
                    ?? chain.Designators.FirstOrDefault(d => d.Agent is not null);

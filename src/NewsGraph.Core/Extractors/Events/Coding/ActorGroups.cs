@@ -72,15 +72,25 @@ internal sealed class ActorGroups(SentenceView s, ClauseWords words)
         bool previousPerson = false;
         foreach (var c in conjuncts)
         {
+            // "stepped down from his Treasury post", "a Home Office job": a phrase naming an office is no actor,
+            // whatever body it is of; its holder named as owner ("Blair's job") still is.
+            if (words.Is("office-noun", s.Upper[c.End - 1]) && s.AgentAt[c.End - 1] < 0 && s.ActorAt[c.End - 1] < 0 && !NamesOwner(c)) continue;
             // "Ithilen's sheep and goats of Gondor": the last of a list takes the country after it.
             if (attached is not null && lastIsBare && c == conjuncts[^1])
             {
                 foreach (var m in attached.Members) Add(members, m.Code, c, m.IsPerson);
                 continue;
             }
-            var (actor, isPerson) = FirstActor(c);
+            var (actor, isPerson, roleOnly) = FirstActor(c);
             var (before, after, former, silent) = Agents(c);
-            if (actor is not null)
+            if (actor is not null && roleOnly)
+            {
+                // A role without a country (the entity layer's "GOV" for "President Smith") is coded as a role word is.
+                foreach (var code in actor)
+                    Add(members, former ? Combine("", before, after, true) : Combine("", before, [code, .. after], false), c, isPerson, hasActor: false);
+                previousActor = null;
+            }
+            else if (actor is not null)
             {
                 // "Tony Blair's government" is the government of Blair's country, not Blair.
                 bool owned = isPerson && after.Count > 0 && OwnsRole(c);
@@ -168,15 +178,15 @@ internal sealed class ActorGroups(SentenceView s, ClauseWords words)
     }
 
     /// <summary>A phrase's actor is its first: "Ithilen's minister Calimehtar" is Ithilen's.</summary>
-    private (string[]? Codes, bool IsPerson) FirstActor(NounPhrase p)
+    private (string[]? Codes, bool IsPerson, bool RoleOnly) FirstActor(NounPhrase p)
     {
         for (int i = p.Start; i < p.End; i++)
             if (s.ActorAt[i] >= 0)
             {
                 var m = s.Actors[s.ActorAt[i]];
-                return (m.Codes, m.IsPerson);
+                return (m.Codes, m.IsPerson, m.RoleOnly);
             }
-        return (null, false);
+        return (null, false, false);
     }
 
     private (List<string> Before, List<string> After, bool Former, bool Silent) Agents(NounPhrase p)
@@ -222,6 +232,14 @@ internal sealed class ActorGroups(SentenceView s, ClauseWords words)
     {
         if (code.Length == 0 || members.Any(m => m.Code == code)) return;
         members.Add(new ActorRef(code, c.Start, c.End, isPerson, hasActor));
+    }
+
+    /// <summary>Whether an actor in the phrase is a possessor ("Blair 's job").</summary>
+    private bool NamesOwner(NounPhrase p)
+    {
+        for (int i = p.Start; i + 1 < p.End; i++)
+            if (s.ActorAt[i] >= 0 && s.ActorAt[i + 1] != s.ActorAt[i] && s.Tag[i + 1] == "POS") return true;
+        return false;
     }
 
     /// <summary>Whether the phrase's first actor is a possessor of a role after it ("Blair 's government").</summary>

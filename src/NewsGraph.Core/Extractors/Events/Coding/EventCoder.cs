@@ -160,6 +160,8 @@ public sealed class EventCoder
             if (v.Governor is { Coded: true } || v.GovernorNoun >= 0 && GovernedNounIsCoded(v, verbs)) { v.Coded = true; continue; }
 
             int ceiling = ScopeEnd(s, v, verbs, attribution);
+            // "The chancellor is travelling to America next week": a present progressive with a time to come is a plan.
+            if (v.Modality == Modality.Asserted && IsProgressive(s, v) && FutureTimeIn(s, v.End, ceiling)) v.Modality = Modality.Future;
             // Active patterns that name the actors after the verb do not fit a passive one; passive patterns name one before it.
             var patterns = v.Entries.SelectMany(e => e.Block.Patterns).Distinct()
                 .Where(p => !v.Passive || !HasSlotAfterVerbOnly(p));
@@ -224,6 +226,8 @@ public sealed class EventCoder
             if (s.NpAt[i] >= 0 && s.Phrases[s.NpAt[i]].End == i + 1) line.Append(']');
             line.Append(' ');
         }
+        // The sentence's offsets first, so that a reader of a whole article's trace can find one sentence's lines.
+        trace($"  sentence: {s.Start[0]}-{s.End[s.Count - 1]}");
         trace("  tags: " + line);
         foreach (var v in verbs)
             trace($"  verb: '{s.Surface(v.Start, v.End)}' main={s.Form[v.Main]} entries={v.Entries.Count} inf={v.Infinitive} passive={v.Passive} neg={v.Negated} modality={v.Modality}" +
@@ -242,20 +246,28 @@ public sealed class EventCoder
             if (e.Span.End <= sentenceStart || e.Span.Start >= sentenceEnd) continue;
             if (e.Type is "ORG" or "PERSON" && e.Actor is null && e.Country is null) names.Add(e);
             var code = e.Actor ?? e.Country;
-            if (code is null) continue;
             int from = Array.FindIndex(s.Start, t => t >= e.Span.Start);
             int to = Array.FindLastIndex(s.End, t => t <= e.Span.End) + 1;
             if (from < 0 || to <= from) continue;
+            if (code is null)
+            {
+                if (e.Type == "PERSON") for (int k = from; k < to; k++) s.UncodedPerson[k] = true;
+                continue;
+            }
+            code = code.ToUpperInvariant();
+            // "President Laurent Gbagbo" is GOV to the entity layer, which found the role but not whose:
+            // a dictionary that knows the man knows his country too.
+            bool roleOnly = code.Length == 3 && _words.Is("non-country-prefix", code);
             // A dictionary that knows the whole name knows more than a gazetteer guess ("Sylvania" the
             // user's country, not a town in Ohio; a party in government or in opposition on the day),
             // unless the text itself gave a person's role ("Foreign Minister X"): the entity layer reads
             // roles from the text for people only, from its tables for everything else.
-            if ((e.Type != "PERSON" || e.Role is null) && _dictionaries.Actors.TryMatchAt(s.Upper, s.IsWord, from, out var known) && known.End >= to
+            if ((e.Type != "PERSON" || e.Role is null || roleOnly) && _dictionaries.Actors.TryMatchAt(s.Upper, s.IsWord, from, out var known) && known.End >= to
                 && known.Value.CodeOn(context.Day) is not null)
                 continue;
             bool person = e.Type == "PERSON";
-            s.AddActor(new ActorMention(from, to, [code.ToUpperInvariant()], person, FromEntity: true));
-            if (person) RememberSurname(s, from, to, [code.ToUpperInvariant()], context);
+            s.AddActor(new ActorMention(from, to, [code], person, FromEntity: true, RoleOnly: roleOnly));
+            if (person && !roleOnly) RememberSurname(s, from, to, [code], context);
         }
         for (int i = 0; i < s.Count;)
         {
@@ -549,6 +561,15 @@ public sealed class EventCoder
         if (s.NpAt[before] < 0 || s.IsPronoun(before)) return;
         if (s.Tag[g.Main] == "VBG")
         {
+            // "Michael Howard has written to Tony Blair demanding an explanation": after a person named as
+            // a clause verb's object, the participle tells what the clause's subject did, not the person.
+            if (s.ActorAt[before] >= 0 && s.Actors[s.ActorAt[before]].IsPerson
+                && all.LastOrDefault(h => h != g && h.End <= s.Phrases[s.NpAt[before]].Start && !h.Infinitive && !h.ReducedRelative && h.Manner is null) is { } main
+                && g.Start - main.End <= 8 && !Crosses(s, main.End, g.Start) && !s.Upper[main.End..g.Start].Contains(","))
+            {
+                g.Manner = main;
+                return;
+            }
             g.ReducedRelative = true;
             return;
         }
@@ -649,6 +670,16 @@ public sealed class EventCoder
         return false;
     }
 
+    private bool IsProgressive(SentenceView s, VerbGroup v) =>
+        s.Tag[v.Main] == "VBG" && v.Start < v.VerbStart && s.Upper[v.VerbStart - 1] is "IS" or "ARE" or "AM" or "'S" or "'RE" or "'M";
+
+    private bool FutureTimeIn(SentenceView s, int from, int to)
+    {
+        for (int i = from; i < to && i < s.Count; i++)
+            if (_words.PhraseAt("future-time", s.Upper, i) > 0) return true;
+        return false;
+    }
+
     private bool FutureModified(SentenceView s, int first, int last)
     {
         for (int i = first; i < last && i < s.Count; i++)
@@ -676,6 +707,11 @@ public sealed class EventCoder
         if (v.SubjectResolved) return;
         v.SubjectResolved = true;
         int index = verbs.IndexOf(v);
+        if (v.Manner is { } clause)
+        {
+            v.Subject = clause.Subject;
+            return;
+        }
         if (v.ReducedRelative)
         {
             int end = v.Start > 0 && s.IsAdverb(v.Start - 1) ? v.Start - 1 : v.Start;
@@ -749,6 +785,18 @@ public sealed class EventCoder
             if (v.Subject is not null) return;
         }
         v.Subject = SubjectFrom(s, regionStart, v.Start, verbs, index, groups, context);
+        v.UncodedPersonSubject = v.Subject is null && StartsWithUncodedPerson(s, regionStart, v.Start);
+    }
+
+    /// <summary>"Sir Andrew Green, chairman of the organisation, says ...": the clause's subject is a person we cannot code.</summary>
+    private static bool StartsWithUncodedPerson(SentenceView s, int from, int to)
+    {
+        int i = from;
+        while (i < to && s.NpAt[i] < 0 && !s.IsWord[i]) i++;
+        if (i >= to || s.NpAt[i] < 0) return false;
+        var p = s.Phrases[s.NpAt[i]];
+        for (int k = p.Start; k < p.End && k < to; k++) if (s.UncodedPerson[k]) return true;
+        return false;
     }
 
     /// <summary>
@@ -873,7 +921,11 @@ public sealed class EventCoder
         if (_words.Is("pronoun-person", u))
         {
             for (int k = index - 1; k >= 0; k--)
+            {
                 if (verbs[k].Subject is { } g && g.Members.Count == 1 && g.Members[0].IsPerson) return g;
+                // "Sir Andrew Green says he opposes ...": he is the man we cannot code, not someone named before him.
+                if (verbs[k].UncodedPersonSubject) return null;
+            }
             return context.LastPerson;
         }
         if (_words.Is("pronoun-thing", u))
@@ -1224,6 +1276,8 @@ public sealed class EventCoder
     {
         foreach (var v in verbs)
         {
+            // The last person named is whom "he" or "she" most likely means next, coded or not.
+            if (v.UncodedPersonSubject) context.LastPerson = null;
             if (v.Subject is not { IsEmpty: false } g) continue;
             if (g.Members.Count > 1) context.LastPlural = g;
             else if (g.Members[0].IsPerson) context.LastPerson = g;

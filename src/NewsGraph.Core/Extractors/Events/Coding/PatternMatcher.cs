@@ -67,7 +67,8 @@ internal sealed class PatternMatcher(SentenceView s, ActorGroups groups, ClauseW
         bool slot = e.Kind is PatternElementKind.Source or PatternElementKind.Target or PatternElementKind.Compound;
         for (int start = pos; start <= maxStart && start < ceiling; start++)
         {
-            if (start > pos && (IsHardStop(start - 1) || slot && StartsClause(start - 1))) break;
+            // Nor does a pattern's word lie past the start of another clause ("questioning how a son of immigrants can propose asylum quotas").
+            if (start > pos && (IsHardStop(start - 1) || slot && StartsClause(start - 1) || !slot && OpensClause(start - 1))) break;
             var saved = Save(state);
             int end = MatchElementForward(e, start, ceiling, state);
             // "a trip to +" wants a destination: the "to" of an infinitive ("a trip to highlight ...") is not it.
@@ -113,6 +114,10 @@ internal sealed class PatternMatcher(SentenceView s, ActorGroups groups, ClauseW
     private bool StartsClause(int i) =>
         s.Upper[i] == "," || s.NpAt[i] < 0 && (words.Is("complementizer", s.Upper[i]) || words.Is("subordinator", s.Upper[i]) || words.Is("relative", s.Upper[i]))
         || s.IsPronoun(i) && i + 1 < s.Count && s.IsVerbTag(i + 1);
+
+    // Not "that": dictionaries write patterns across it ("allowed that Mordor isn't a really pleasant ...").
+    private bool OpensClause(int i) =>
+        s.NpAt[i] < 0 && (words.Is("subordinator", s.Upper[i]) || words.Is("relative", s.Upper[i]) || s.Tag[i] is "WRB" or "WP" or "WDT");
 
     /// <summary>Matches one element starting at token <paramref name="start"/>; returns the end, or -1.</summary>
     private int MatchElementForward(PatternElement e, int start, int ceiling, State state)

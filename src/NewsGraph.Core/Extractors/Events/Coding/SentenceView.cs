@@ -3,8 +3,12 @@ using NewsGraph.Core.Extractors.Syntax;
 
 namespace NewsGraph.Core.Extractors.Events.Coding;
 
-/// <summary>An actor named in a sentence: tokens [Start, End), its codes on the article's day, and whether it is a person.</summary>
-internal sealed record ActorMention(int Start, int End, string[] Codes, bool IsPerson, bool FromEntity);
+/// <summary>
+/// An actor named in a sentence: tokens [Start, End), its codes on the article's day, and whether it is a person.
+/// <paramref name="RoleOnly"/>: the code is a role without a country ("President Smith": GOV), which takes
+/// the article's home country as a role word does.
+/// </summary>
+internal sealed record ActorMention(int Start, int End, string[] Codes, bool IsPerson, bool FromEntity, bool RoleOnly = false);
 
 /// <summary>A role word in a sentence ("police", "foreign minister"): tokens [Start, End) and its agent code.</summary>
 internal sealed record AgentMention(int Start, int End, string Code, bool Before);
@@ -48,6 +52,10 @@ internal sealed class SentenceView
     }
 
     public string Text { get; }
+
+    /// <summary>Tokens of people the entity layer found but could give no code ("Sir Andrew Green, chairman of ...").</summary>
+    public bool[] UncodedPerson => _uncodedPerson ??= new bool[Count];
+    private bool[]? _uncodedPerson;
     public int Count { get; }
     public int[] Start { get; }
     public int[] End { get; }

@@ -35,12 +35,16 @@ internal sealed class VerbGroup
     public bool Infinitive, Passive, Negated;
     /// <summary>A participle right after the noun it describes: "the men released from ...", "a deal bringing ...".</summary>
     public bool ReducedRelative;
+    /// <summary>A participle telling how the subject of this earlier clause verb acted ("wrote to Blair demanding ...").</summary>
+    public VerbGroup? Manner;
     public string Modality = Coding.Modality.Asserted;
     /// <summary>The verb group or noun whose "to" complement this is, if any.</summary>
     public VerbGroup? Governor;
     public int GovernorNoun = -1;
     public ActorGroup? Subject;
     public bool SubjectResolved;
+    /// <summary>The clause's subject is a person the entity layer found but could not code: no one else's pronoun.</summary>
+    public bool UncodedPersonSubject;
     /// <summary>The dictionary gives this verb a code (so the verbs it governs are part of its event).</summary>
     public bool Coded;
     /// <summary>Whoever reports this clause ("officials said ..."), as written.</summary>
