@@ -138,6 +138,75 @@ public class ShippedCoderTests
     }
 
     [Fact]
+    public void A_reported_should_is_the_reporter_s_appeal_to_its_subject()
+    {
+        Assert.Contains("GBROPP>GBR:02", Events("Michael Howard said Britain should take its fair share of refugees."));
+        Assert.Contains(Events("The government should resign at once, says Michael Howard."), e => e.StartsWith("GBROPP>") && e.EndsWith(":02"));
+        Assert.Contains(Events("Charles Kennedy said Tony Blair needed to change his policy on Iraq."), e => e.StartsWith("GBROPP>GBRGOV") && e.EndsWith(":02"));
+    }
+
+    [Fact]
+    public void A_reported_must_is_a_demand()
+    {
+        Assert.Contains(Events("Michael Howard said the Home Office must apologise to the families."), e => e.StartsWith("GBROPP>") && e.EndsWith(":10"));
+    }
+
+    [Theory]
+    [InlineData("Gordon Brown outlined what he thinks should be the main themes of the campaign.")]
+    [InlineData("Michael Howard said we should protect the health service.")]
+    [InlineData("Gordon Brown outlined his view of the direction Labour should be taking.")]
+    [InlineData("Michael Howard is alleged to have said that Britain should leave the union.")]
+    [InlineData("Michael Howard said that if the bill passed, Britain should leave the union.")]
+    public void A_should_that_is_no_appeal_codes_nothing(string text) =>
+        Assert.DoesNotContain(Events(text), e => e.EndsWith(":02"));
+
+    [Fact]
+    public void A_surname_after_mr_is_no_place()
+    {
+        Assert.DoesNotContain(Events("Mr Houston said Britain should leave the European Union."), e => e.StartsWith("USA"));
+    }
+
+    [Fact]
+    public void Whom_someone_speaks_for_is_the_actor()
+    {
+        Assert.Contains(Events("Oliver Letwin, for the Tories, attacked the government's record on the economy."), e => e.StartsWith("GBROPP>") && e.EndsWith(":11"));
+    }
+
+    [Fact]
+    public void A_verb_after_comma_and_joins_the_reporting_clause()
+    {
+        var events = Events("Michael Howard insisted Gordon Brown will lose the vote, and criticised his handling of the economy.");
+        Assert.Contains(events, e => e.StartsWith("GBROPP>") && e.EndsWith(":11"));
+        Assert.DoesNotContain(events, e => e.StartsWith("GBRGOV>") && e.EndsWith(":11"));
+    }
+
+    [Fact]
+    public void Warning_someone_against_is_an_appeal_not_a_threat()
+    {
+        var events = Events("Labour warned the Conservatives against pandering to prejudice.");
+        Assert.Contains("GBRGOV>GBROPP:02", events);
+        Assert.DoesNotContain(events, e => e.EndsWith(":13"));
+    }
+
+    [Fact]
+    public void Breaking_a_ceasefire_is_a_violation_of_it()
+    {
+        Assert.Contains(Events("Russia broke a ceasefire with Georgia on Monday.", "2008-08-20"), e => e.StartsWith("RUS") && e.EndsWith(":19"));
+    }
+
+    [Fact]
+    public void To_before_a_verb_is_no_destination_of_a_welcome()
+    {
+        Assert.DoesNotContain(Events("The British Medical Association welcomed the new targets to make faster progress."), e => e.EndsWith(":04"));
+    }
+
+    [Fact]
+    public void A_name_and_its_apposition_are_one_actor()
+    {
+        Assert.DoesNotContain(Events("Dr Richard Lewis, Welsh secretary of the British Medical Association, criticised the plans."), e => e.StartsWith("GBR>"));
+    }
+
+    [Fact]
     public void A_role_without_a_country_takes_the_home_country_of_the_story()
     {
         var text = "Britain's economy grew. British exports rose and the UK's debt fell.\n\nThe government criticised the Bank of England.";

@@ -53,6 +53,9 @@ internal sealed class ActorGroups(SentenceView s, ClauseWords words)
             conjuncts.Add(s.Phrases[s.NpAt[j]]);
             i = s.Phrases[s.NpAt[j]].End;
         }
+        // "Dr Richard Lewis, Welsh secretary of the BMA, ...": phrases joined by commas alone, with no "and" to
+        // close the list, are a name and its apposition, one actor.
+        if (!ended && conjuncts.Count > 1) conjuncts.RemoveRange(1, conjuncts.Count - 1);
         int end = conjuncts[^1].End;
 
         // "Lawmakers and officials in Fornost and Gondor": roles without a country take the countries after them.

@@ -209,6 +209,7 @@ public sealed class EventCoder
             if (output.Count > before) coded.Add((v, first, last));
         }
 
+        CodeReportedAppeals(s, verbs, groups, attribution, output, home);
         CodeNouns(article, s, verbs, groups, matcher, coded, attribution, output, home);
         Remember(s, verbs, context);
     }
@@ -272,7 +273,7 @@ public sealed class EventCoder
         for (int i = 0; i < s.Count;)
         {
             if (s.ActorAt[i] < 0 && _dictionaries.Actors.TryMatchAt(s.Upper, s.IsWord, i, out var m) && IsNamed(s, m.Start, m.End) && !InsideLongerName(s, m.Start, m.End)
-                && !InsideOtherEntity(names, s, m.Start, m.End))
+                && !InsideOtherEntity(names, s, m.Start, m.End) && !(m.Value.IsPerson is false && m.Start > 0 && _words.Is("honorific", s.Upper[m.Start - 1]) && !_words.Is("title-honorific", s.Upper[m.Start - 1])))
             {
                 var code = m.Value.CodeOn(context.Day);
                 if (code is not null)
@@ -731,6 +732,9 @@ public sealed class EventCoder
         if (b >= 0 && s.Upper[b] is "AND" or "OR" or "BUT" && index > 0)
         {
             var previous = verbs[index - 1];
+            // "The premier insisted Mr Brown will have a key role, and praised his handling of the economy":
+            // after a comma the verb joins the reporting clause, not the clause it reports.
+            if (b > 0 && s.Upper[b - 1] == "," && s.Upper[b] == "AND" && ReportingVerbOf(s, previous, verbs) is { } reporting) previous = reporting;
             if (!previous.Infinitive || previous.Governor is null) { v.Subject = previous.Subject; }
             else v.Subject = previous.Governor.Subject;
             // "likely to be stopped and searched by police": the second verb shares the first's voice and mood.
@@ -764,6 +768,7 @@ public sealed class EventCoder
         }
 
         int regionStart = ClauseStart(s, v, out int boundary);
+        v.ClauseStart = regionStart;
         // "if political parties telephoned people": an act under a condition has not happened; nor has
         // "would attack ... if the talks failed", the main clause of a condition.
         if (boundary >= 0 && _words.Is("conditional", s.Upper[boundary]) && v.Modality is Modality.Asserted or Modality.Hypothetical) v.Modality = Modality.Conditional;
@@ -785,7 +790,36 @@ public sealed class EventCoder
             if (v.Subject is not null) return;
         }
         v.Subject = SubjectFrom(s, regionStart, v.Start, verbs, index, groups, context);
+        // "Oliver Letwin, for the Tories, attacked ...": whom someone speaks for is the actor.
+        if (v.Subject is null && SpeaksFor(s, v, groups) is { } side) { v.Subject = side; return; }
         v.UncodedPersonSubject = v.Subject is null && StartsWithUncodedPerson(s, regionStart, v.Start);
+    }
+
+    /// <summary>The actor of an aside ", for the Tories," right before the verb.</summary>
+    private static ActorGroup? SpeaksFor(SentenceView s, VerbGroup v, ActorGroups groups)
+    {
+        int close = v.Start - 1;
+        if (close < 3 || s.Upper[close] != ",") return null;
+        for (int c = close - 1; c >= Math.Max(0, close - 8); c--)
+        {
+            if (s.Upper[c] != ",") continue;
+            if (s.Upper[c + 1] != "FOR") return null;
+            var g = groups.First(c + 2, close);
+            return g is { IsEmpty: false } && g.End == close ? g : null;
+        }
+        return null;
+    }
+
+    /// <summary>The reporting verb whose complement clause <paramref name="v"/> is ("said (that) he ...").</summary>
+    private static VerbGroup? ReportingVerbOf(SentenceView s, VerbGroup v, List<VerbGroup> verbs)
+    {
+        for (int k = verbs.IndexOf(v) - 1; k >= 0; k--)
+        {
+            var h = verbs[k];
+            if (!h.IsReporting) continue;
+            return v.Start - h.End <= 12 && h.Subject is { IsEmpty: false } ? h : null;
+        }
+        return null;
     }
 
     /// <summary>"Sir Andrew Green, chairman of the organisation, says ...": the clause's subject is a person we cannot code.</summary>
@@ -1139,7 +1173,11 @@ public sealed class EventCoder
             // After the verb: only time and place, then the end.
             for (int i = v.End; i < s.Count; i++)
                 if (s.IsVerbTag(i) || s.Upper[i] is "THAT" or ",") return null;
-            var claimant = j + 1 < v.Start ? s.Surface(j + 1, v.Start) : null;
+            // "..., a senior official said." or, inverted, "..., says Tory leader Michael Howard."
+            int last = s.Count;
+            while (last > v.End && !s.IsWord[last - 1]) last--;
+            var claimant = j + 1 < v.Start ? s.Surface(j + 1, v.Start)
+                : last > v.End && s.NpAt[v.End] >= 0 ? s.Surface(v.End, last) : null;
             if (claimant is null) return null;
             // The reported clause's events are the claimant's; the reporting verb's own subject is the claimant.
             return new Attribution(j, claimant);
@@ -1152,6 +1190,77 @@ public sealed class EventCoder
         int at = s.Start[v.Main];
         foreach (var q in article.Quotes)
             if (q.Span.Start <= at && at < q.Span.End && q.Speaker is not null) return q.Speaker;
+        return null;
+    }
+
+    // ------------------------------------------------------------------ reported appeals
+
+    // CAMEO's codes for what a reported "should" and "must" are: an appeal (02), a demand (10).
+    private const string AppealCode = "020", DemandCode = "100";
+
+    /// <summary>
+    /// "Mr Howard said Britain should take its fair share", "Harry should apologise, says Mr Howard": a
+    /// reported clause with "should" (or "needed to") is the reporter's appeal to its subject, with "must"
+    /// a demand. Only the clause the reporting verb governs counts (not a relative clause inside it), and
+    /// not the speaker's own resolve ("we should safeguard ...").
+    /// </summary>
+    private void CodeReportedAppeals(SentenceView s, List<VerbGroup> verbs, ActorGroups groups, Attribution? attribution, List<Event> output, string? home)
+    {
+        foreach (var v in verbs)
+        {
+            string? code = null;
+            VerbGroup clause = v;
+            if (v.Infinitive && v.Governor is { } g && !g.Infinitive && _words.Is("reported-appeal", s.Upper[g.Main]))
+            {
+                code = AppealCode;
+                clause = g;
+            }
+            else if (!v.Infinitive)
+                for (int i = v.Start; i < v.VerbStart && code is null; i++)
+                {
+                    if (_words.Is("reported-appeal", s.Upper[i])) code = AppealCode;
+                    else if (_words.Is("reported-demand", s.Upper[i])) code = DemandCode;
+                }
+            if (code is null || clause.ClauseStart < 0 || clause.Modality == Modality.Conditional) continue;
+            // "what he thinks should be the key themes": a "should be" that is no passive describes, it asks nothing.
+            if (_words.Is("copula", s.Upper[v.Main]) && !v.Passive) continue;
+            var reporter = ReporterOf(s, clause, verbs, groups, attribution);
+            if (reporter is null || reporter.IsEmpty) continue;
+            // The reported clause's subject stands right at its start: not "his view of the direction Labour should be taking".
+            int subject = clause.ClauseStart;
+            while (subject < clause.Start && !s.IsWord[subject]) subject++;
+            if (subject >= clause.Start || s.NpAt[subject] < 0 || s.Phrases[s.NpAt[subject]].Start != subject) continue;
+            if (verbs.Any(h => h != clause && h.Start > subject && h.Start < clause.Start)) continue;
+            if (clause.Subject is { IsEmpty: false } named && named.Start != subject) continue;
+            if (_words.Is("pronoun-speaker", s.Upper[subject])) continue;
+            var target = clause.Subject is { IsEmpty: false } t && !SameMention(t, reporter) ? t : null;
+            var act = new VerbGroup { Start = v.Start, End = v.End, Main = v.Main };
+            foreach (var x in reporter.Members)
+            {
+                if (target is null) { output.Add(Make(s, code, x, null, v.Start, v.End, act, false, null, home)); continue; }
+                foreach (var y in target.Members)
+                    if (!SelfDyad(x, y)) output.Add(Make(s, code, x, y, v.Start, v.End, act, false, null, home));
+            }
+        }
+    }
+
+    /// <summary>Who reports the clause: the subject of the reporting verb right before it ("said (that) ..."), or of a closing ", says X".</summary>
+    private static ActorGroup? ReporterOf(SentenceView s, VerbGroup clause, List<VerbGroup> verbs, ActorGroups groups, Attribution? attribution)
+    {
+        foreach (var h in verbs)
+        {
+            if (!h.IsReporting || h.End > clause.Start || h.Modality != Modality.Asserted || h.Negated) continue;
+            int start = h.End < s.Count && s.Upper[h.End] == "THAT" ? h.End + 1 : h.End;
+            if (clause.ClauseStart == start) return h.Subject;
+        }
+        if (attribution is { } a && clause.End <= a.Comma)
+        {
+            // The reported clause opens the sentence (after a quotation mark at most).
+            for (int i = 0; i < clause.ClauseStart; i++) if (s.IsWord[i]) return null;
+            var h = verbs.LastOrDefault(g => g.IsReporting && g.Start > a.Comma);
+            if (h is null || h.Modality != Modality.Asserted || h.Negated) return null;
+            return h.Subject is { IsEmpty: false } ? h.Subject : groups.First(h.End, s.Count);
+        }
         return null;
     }
 

@@ -72,8 +72,9 @@ internal sealed class PatternMatcher(SentenceView s, ActorGroups groups, ClauseW
             var saved = Save(state);
             int end = MatchElementForward(e, start, ceiling, state);
             // "a trip to +" wants a destination: the "to" of an infinitive ("a trip to highlight ...") is not it.
-            if (end > start && e.Kind == PatternElementKind.Word && s.Upper[end - 1] == "TO" && k + 1 < elements.Length
-                && elements[k + 1].Kind is PatternElementKind.Target or PatternElementKind.Source or PatternElementKind.Compound
+            // Nor is that of "welcomed the targets to make progress" the "to" of "welcome X to" a place.
+            if (end > start && e.Kind == PatternElementKind.Word && s.Upper[end - 1] == "TO"
+                && (k + 1 >= elements.Length || elements[k + 1].Kind is PatternElementKind.Target or PatternElementKind.Source or PatternElementKind.Compound)
                 && end < ceiling && s.Tag[end] is "VB" && s.NpAt[end] < 0)
                 end = -1;
             if (end > start)

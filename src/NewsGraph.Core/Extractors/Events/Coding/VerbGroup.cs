@@ -43,6 +43,8 @@ internal sealed class VerbGroup
     public int GovernorNoun = -1;
     public ActorGroup? Subject;
     public bool SubjectResolved;
+    /// <summary>Where the verb's clause starts, once its subject is resolved (-1 when the subject came from another verb).</summary>
+    public int ClauseStart = -1;
     /// <summary>The clause's subject is a person the entity layer found but could not code: no one else's pronoun.</summary>
     public bool UncodedPersonSubject;
     /// <summary>The dictionary gives this verb a code (so the verbs it governs are part of its event).</summary>
