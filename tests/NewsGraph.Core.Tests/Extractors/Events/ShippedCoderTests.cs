@@ -207,6 +207,40 @@ public class ShippedCoderTests
     }
 
     [Fact]
+    public void Naming_with_an_insult_is_criticism()
+    {
+        Assert.Contains(Events("The plan was described as \"irresponsible\" and \"reckless\" by the Conservatives."), e => e.StartsWith("GBROPP>") && e.EndsWith(":11"));
+        Assert.Contains(Events("Labour called the Conservative plan a shambles."), e => e.StartsWith("GBRGOV>") && e.EndsWith(":11"));
+        // Describing alone is no event.
+        Assert.Empty(Events("The Conservatives described the plan as a first step."));
+    }
+
+    [Fact]
+    public void British_unions_and_business_bodies_are_actors()
+    {
+        Assert.Contains(Events("The TUC criticised the government's pension plans."), e => e.StartsWith("GBRLAB>") && e.EndsWith(":11"));
+        Assert.Contains(Events("The CBI praised the chancellor's budget."), e => e.StartsWith("GBRBUS>") && e.EndsWith(":05"));
+    }
+
+    [Fact]
+    public void The_author_of_a_report_is_its_actor()
+    {
+        Assert.Contains(Events("A report by the House of Commons called for an independent inquiry."), e => e.StartsWith("GBRLEG>") && e.EndsWith(":02"));
+    }
+
+    [Fact]
+    public void A_speaker_after_a_closing_quotation_mark_reports_the_clause()
+    {
+        Assert.Contains(Events("\"The killing must stop,\" Oxfam's director said."), e => e.StartsWith("NGO") && e.EndsWith(":10"));
+    }
+
+    [Fact]
+    public void A_second_complement_after_and_that_is_reported_too()
+    {
+        Assert.Contains("GBROPP>GBR:02", Events("Michael Howard said the plan was wrong and that Britain should leave the treaty."));
+    }
+
+    [Fact]
     public void A_role_without_a_country_takes_the_home_country_of_the_story()
     {
         var text = "Britain's economy grew. British exports rose and the UK's debt fell.\n\nThe government criticised the Bank of England.";

@@ -841,7 +841,8 @@ public sealed class EventCoder
     private ActorGroup? SubjectFrom(SentenceView s, int from, int to, List<VerbGroup> verbs, int index, ActorGroups groups, ArticleContext context)
     {
         int i = from;
-        while (i < to && s.NpAt[i] < 0 && (s.IsAdverb(i) || s.Tag[i] is "CC" || s.Upper[i] is "," or "NEITHER" or "EITHER" || s.Tag[i] is "DT" or "PDT")) i++;
+        // Stray words before the subject, and the quotation mark closing a quote before its speaker ('..." Oxfam's director said').
+        while (i < to && s.NpAt[i] < 0 && (s.IsAdverb(i) || s.Tag[i] is "CC" || s.Upper[i] is "," or "NEITHER" or "EITHER" || s.Tag[i] is "DT" or "PDT" || IsQuoteMark(s.Upper[i]))) i++;
         for (int hops = 0; i < to && hops < 5; hops++)
         {
             int np = s.NpAt[i];
@@ -858,7 +859,8 @@ public sealed class EventCoder
             int next = g.End > i ? g.End : s.Phrases[np].End;
             while (next < to && s.Upper[next] is "(" or ")") next++;
             // "resumption of ties between Arnor and Gondor", "soldiers from Gondor"; not "his words about Bush".
-            if (next + 1 >= to || s.Upper[next] is not ("OF" or "BETWEEN" or "AMONG" or "FROM" or "IN" or "AT" or "FOR" or "WITHIN")) return null;
+            // "A report by the Commons committee called for ...": the report's author acts.
+            if (next + 1 >= to || s.Upper[next] is not ("OF" or "BETWEEN" or "AMONG" or "FROM" or "IN" or "AT" or "FOR" or "WITHIN" or "BY")) return null;
             i = next + 1;
         }
         return null;
@@ -1018,7 +1020,8 @@ public sealed class EventCoder
         }
         if (v.Passive)
         {
-            source ??= ByAgent(s, v, groups, ceiling);
+            // "described as 'irresponsible' and 'outrageous' by the commission": the agent follows the pattern's words.
+            source ??= ByAgent(s, Math.Max(v.End, match?.Last ?? v.End), groups, ceiling);
             target ??= v.Subject;
         }
         else
@@ -1142,9 +1145,9 @@ public sealed class EventCoder
         a is not null && b is not null && !a.IsEmpty && a.Members.Count == b.Members.Count && a.Members.All(m => b.Members.Any(n => n.Code == m.Code));
 
     /// <summary>The "by ..." agent of a passive verb.</summary>
-    private static ActorGroup? ByAgent(SentenceView s, VerbGroup v, ActorGroups groups, int ceiling)
+    private static ActorGroup? ByAgent(SentenceView s, int from, ActorGroups groups, int ceiling)
     {
-        for (int i = v.End; i < ceiling - 1 && i < v.End + 6; i++)
+        for (int i = from; i < ceiling - 1 && i < from + 6; i++)
         {
             if (s.Upper[i] != "BY") continue;
             int np = s.NpAt[i + 1];
@@ -1169,7 +1172,11 @@ public sealed class EventCoder
             // Find the comma before the reporting clause's subject.
             int j = v.Start - 1;
             while (j >= 0 && s.Upper[j] != "," && (s.NpAt[j] >= 0 || s.IsAdverb(j))) j--;
+            // 'This must stop," Oxfam's director said': the closing quotation mark stands between comma and speaker.
+            int quote = j;
+            while (j >= 1 && IsQuoteMark(s.Upper[j]) && s.NpAt[j] < 0) j--;
             if (j < 1 || s.Upper[j] != ",") return null;
+            if (quote != j) j = quote;
             // After the verb: only time and place, then the end.
             for (int i = v.End; i < s.Count; i++)
                 if (s.IsVerbTag(i) || s.Upper[i] is "THAT" or ",") return null;
@@ -1184,6 +1191,8 @@ public sealed class EventCoder
         }
         return null;
     }
+
+    private static bool IsQuoteMark(string u) => u is "\"" or "''" or "``" or "'" or "\u201D" or "\u201C";
 
     private static string? QuoteSpeaker(Article article, SentenceView s, VerbGroup v)
     {
@@ -1252,6 +1261,9 @@ public sealed class EventCoder
             if (!h.IsReporting || h.End > clause.Start || h.Modality != Modality.Asserted || h.Negated) continue;
             int start = h.End < s.Count && s.Upper[h.End] == "THAT" ? h.End + 1 : h.End;
             if (clause.ClauseStart == start) return h.Subject;
+            // "has said the Lords needs its own Speaker and that peers should lead the way": a second complement.
+            if (clause.ClauseStart >= 2 && s.Upper[clause.ClauseStart - 1] == "THAT" && s.Upper[clause.ClauseStart - 2] == "AND"
+                && clause.ClauseStart - h.End <= 20 && !verbs.Any(g => g.IsReporting && g.Start > h.Start && g.Start < clause.Start)) return h.Subject;
         }
         if (attribution is { } a && clause.End <= a.Comma)
         {
