@@ -173,7 +173,8 @@ public sealed class EvalEventsCommand : ISubcommand
                 dyadScore.Add(dyad);
                 if (g.Events.Count > 0) withEvents++;
                 else { quiet++; if (produced.Count == 0) quietRight++; }
-                if (args.Flag("show") && (root.Root < g.Events.Count || root.Root < produced.Count))
+                // Shown when a root or a dyad's countries are wrong or missing.
+                if (args.Flag("show") && (dyad.Root < g.Events.Count || dyad.Root < produced.Count))
                 {
                     terminal.Out.WriteLine($"{g.File}#{g.Index} {article.Slice(sentence)}");
                     terminal.Out.WriteLine($"    gold:  {(g.Events.Count == 0 ? "none" : string.Join("  ", g.Events))}");

@@ -241,6 +241,28 @@ public class ShippedCoderTests
     }
 
     [Fact]
+    public void The_owner_of_what_is_praised_or_criticised_is_the_target()
+    {
+        Assert.Contains("GBROPP>GBRGOV:11", Events("Tony Blair praised the budget on Monday, and Michael Howard criticised his handling of the economy."));
+        // One's own record: no one else is the target.
+        Assert.DoesNotContain(Events("Michael Howard spoke in Kent on Friday. He defended his record on crime."), e => e.StartsWith("GBROPP>GBROPP"));
+    }
+
+    [Fact]
+    public void European_is_the_region()
+    {
+        Assert.Contains(Events("Tony Blair urged European leaders to act on climate change."), e => e.StartsWith("GBRGOV>EUR") && e.EndsWith(":02"));
+    }
+
+    [Fact]
+    public void A_titled_surname_is_the_person_named_in_full_before()
+    {
+        var events = Events("President George W Bush met Tony Blair in Washington on Monday. President Bush praised Mr Blair's courage.");
+        Assert.Contains("USAGOV>GBRGOV:05", events);
+        Assert.DoesNotContain(events, e => e.StartsWith("GBRGOV>") && e.EndsWith(":05"));
+    }
+
+    [Fact]
     public void A_role_without_a_country_takes_the_home_country_of_the_story()
     {
         var text = "Britain's economy grew. British exports rose and the UK's debt fell.\n\nThe government criticised the Bank of England.";

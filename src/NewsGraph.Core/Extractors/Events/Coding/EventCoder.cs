@@ -176,6 +176,11 @@ public sealed class EventCoder
             if (match is not null && v.Modality == Modality.Asserted && FutureModified(s, match.First, match.Last)) v.Modality = Modality.Future;
 
             var (sources, targets, mutual) = Roles(s, v, match, groups, ceiling, verbs);
+            // "praised his handling of the economy", "her comments were described as ...": the owner is the target of
+            // words (praise, criticism, appeals); of a physical act the thing owned is ("burned down its embassy").
+            if (mutual is null && sources is not null && (targets is null || targets.IsEmpty) && IsVerbal(codes) && PossessiveObject(s, v, ceiling) is int owner
+                && Pronoun(s, owner, verbs, verbs.IndexOf(v), groups, context) is { IsEmpty: false } owned && !SameActors(owned, sources))
+                targets = new ActorGroup(owned.Members.Select(m => m with { Start = owner, End = owner + 1 }).ToList(), owner, owner + 1);
             codes = Forceless(s, v, codes, sources, targets ?? mutual);
             if (codes.IsNull) continue;
             Options.Trace?.Invoke($"  code: '{s.Form[v.Main]}' pattern={(match is null ? "-" : match.Pattern.ToString())} codes={codes} subject={Describe(s, v.Subject)} source={Describe(s, sources)} target={Describe(s, targets)} mutual={Describe(s, mutual)} scope-end={ceiling}");
@@ -266,6 +271,8 @@ public sealed class EventCoder
             if ((e.Type != "PERSON" || e.Role is null || roleOnly) && _dictionaries.Actors.TryMatchAt(s.Upper, s.IsWord, from, out var known) && known.End >= to
                 && known.Value.CodeOn(context.Day) is not null)
                 continue;
+            // "President Bush" after "President George W Bush": the surname of someone already coded in full.
+            if (roleOnly && e.Type == "PERSON" && context.Surnames.ContainsKey(s.Upper[to - 1])) continue;
             bool person = e.Type == "PERSON";
             s.AddActor(new ActorMention(from, to, [code], person, FromEntity: true, RoleOnly: roleOnly));
             if (person && !roleOnly) RememberSurname(s, from, to, [code], context);
@@ -949,6 +956,28 @@ public sealed class EventCoder
 
     // A participle inside a noun phrase's modifier ("crowds carrying flags") is not a clause's verb.
     private static bool InAnyAside(SentenceView s, int j) => s.Tag[j] is "VBG" or "VBN" && j > 0 && s.NpAt[j - 1] >= 0 && j + 1 < s.Count && s.Upper[j + 1] is "BY" or "IN" or "ON" or "AT" or "FROM" or "TO";
+
+    private static bool IsVerbal(EventCodes codes) =>
+        codes.Forward is { Length: >= 2 } f && CameoCodebook.QuadClassOf(f[..2]) is 1 or 3;
+
+    /// <summary>The possessive pronoun opening the verb's object (or, passive, its subject): "praised his handling".</summary>
+    private int? PossessiveObject(SentenceView s, VerbGroup v, int ceiling)
+    {
+        int i;
+        if (v.Passive)
+        {
+            if (v.Subject is not null || v.ClauseStart < 0) return null;
+            i = v.ClauseStart;
+            while (i < v.Start && !s.IsWord[i]) i++;
+        }
+        else
+        {
+            i = v.End;
+            while (i < ceiling && (s.IsAdverb(i) || s.Tag[i] is "RP")) i++;
+        }
+        if (i >= s.Count || i >= ceiling && !v.Passive || s.Tag[i] != "PRP$" || !_words.Is("possessive", s.Upper[i])) return null;
+        return i;
+    }
 
     private ActorGroup? Pronoun(SentenceView s, int i, List<VerbGroup> verbs, int index, ActorGroups groups, ArticleContext context)
     {
