@@ -19,9 +19,10 @@ public sealed class EventStage : IStage
 
     /// <summary>
     /// How the shipped coder runs on news: an event needs a source; a target when the sentence names
-    /// one ("the Tories dismissed the plan" is an event with no second actor, as GDELT has many).
+    /// one ("the Tories dismissed the plan" is an event with no second actor, as GDELT has many); people
+    /// out of office on the day are former officials (ELI).
     /// </summary>
-    public static EventCoderOptions NewsOptions { get; } = new() { RequireTarget = false };
+    public static EventCoderOptions NewsOptions { get; } = new() { RequireTarget = false, FormerOfficials = true };
 
     /// <summary>A coder of one's own: other dictionaries (<c>--dictionaries DIR</c>) or options.</summary>
     public EventStage(EventCoder coder) => _coder = new Lazy<EventCoder>(coder);

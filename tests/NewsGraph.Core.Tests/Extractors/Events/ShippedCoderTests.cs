@@ -263,6 +263,26 @@ public class ShippedCoderTests
     }
 
     [Fact]
+    public void A_minister_out_of_office_on_the_day_is_a_former_official()
+    {
+        // Phoenix dates David Blunkett's offices; in between and after them he is an elite, not nobody.
+        Assert.Contains(Events("Tony Blair praised David Blunkett on Monday.", "2005-01-10"), e => e == "GBRGOV>GBRELI:05");
+        Assert.Contains(Events("Tony Blair praised David Blunkett on Monday.", "2004-06-10"), e => e == "GBRGOV>GBRGOV:05");
+    }
+
+    [Fact]
+    public void Parties_without_a_name_are_the_story_s_parties()
+    {
+        Assert.Contains(Events("The Liberal Democrats warned both parties against pandering to prejudice."), e => e.StartsWith("GBROPP>") && e.Contains("PTY") && e.EndsWith(":02"));
+    }
+
+    [Fact]
+    public void Planning_a_strategy_is_no_event()
+    {
+        Assert.Empty(Events("Gordon Brown planned the party's election strategy in 2001."));
+    }
+
+    [Fact]
     public void A_role_without_a_country_takes_the_home_country_of_the_story()
     {
         var text = "Britain's economy grew. British exports rose and the UK's debt fell.\n\nThe government criticised the Bank of England.";

@@ -25,6 +25,11 @@ public sealed record EventCoderOptions
     /// it such actors are coded as the bare role (GOV), as PETRARCH does.
     /// </summary>
     public bool HomeCountry { get; init; } = true;
+    /// <summary>
+    /// A person the dictionaries date out of office on the day (their last code ended before it) is a former
+    /// official, country plus ELI; off, such a person has no code (PETRARCH's reading).
+    /// </summary>
+    public bool FormerOfficials { get; init; }
     /// <summary>Hears how each sentence was analysed (tags, phrases, actors, verb groups): for dictionary authors.</summary>
     public Action<string>? Trace { get; init; }
 }
@@ -282,7 +287,7 @@ public sealed class EventCoder
             if (s.ActorAt[i] < 0 && _dictionaries.Actors.TryMatchAt(s.Upper, s.IsWord, i, out var m) && IsNamed(s, m.Start, m.End) && !InsideLongerName(s, m.Start, m.End)
                 && !InsideOtherEntity(names, s, m.Start, m.End) && !(m.Value.IsPerson is false && m.Start > 0 && _words.Is("honorific", s.Upper[m.Start - 1]) && !_words.Is("title-honorific", s.Upper[m.Start - 1])))
             {
-                var code = m.Value.CodeOn(context.Day);
+                var code = m.Value.CodeOn(context.Day) ?? FormerOfficial(m.Value, context.Day);
                 if (code is not null)
                 {
                     var codes = code.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -302,6 +307,17 @@ public sealed class EventCoder
         }
         foreach (var m in _dictionaries.Agents.MatchAll(s.Upper, s.IsWord))
             s.AddAgent(new AgentMention(m.Start, m.End, m.Value.Code, m.Value.Before));
+    }
+
+    /// <summary>
+    /// "Mr Blunkett" the week after he resigned: a person whose last office ended before the day is a former
+    /// official of his country (CAMEO ELI), as "former minister" makes one; not a nobody.
+    /// </summary>
+    private string? FormerOfficial(ActorEntry entry, int? day)
+    {
+        if (!Options.FormerOfficials || day is not { } d || !entry.IsPerson || entry.LastCodeBefore(d) is not { Length: >= 3 } last) return null;
+        var country = last[..3];
+        return char.IsLetter(country[0]) && !_words.Is("non-country-prefix", country) ? country + "ELI" : null;
     }
 
     /// <summary>

@@ -44,6 +44,19 @@ public sealed class ActorEntry
         if (DefaultCode is not null || Dated.Count == 0) return DefaultCode;
         return Dated.MaxBy(dc => dc.To).Code;
     }
+
+    /// <summary>The code of the last span that ended before <paramref name="day"/>, if the entry has no code on the day itself.</summary>
+    public string? LastCodeBefore(int day)
+    {
+        if (DefaultCode is not null) return null;
+        DatedCode? last = null;
+        foreach (var dc in Dated)
+        {
+            if (dc.Covers(day)) return null;
+            if (dc.To < day && (last is null || dc.To > last.Value.To)) last = dc;
+        }
+        return last?.Code;
+    }
 }
 
 /// <summary>Reads PETRARCH/TABARI actor dictionaries into phrases for <see cref="PhraseIndex{T}"/>.</summary>
