@@ -219,9 +219,14 @@ public static partial class PageLineClassifier
         "tiktok", "google", "news", "rss", "|", "·", "•", "-", "/",
     };
 
+    // "Read more: What the sanctions mean", "See also - Ten years of talks": a link to another story, set in the text.
+    [GeneratedRegex(@"^(?:read (?:more|also|next)|also read|see also|related(?: (?:article|story|coverage|content))?|more on this(?: story)?|watch|listen|recommended)\s*[:|»›>–—-]\s*\S.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LinkToAnotherStoryLine();
+
     private static bool IsFurniture(string s, int words)
     {
         if (words <= 14 && FurnitureLine().IsMatch(s)) return true;
+        if (words <= 30 && LinkToAnotherStoryLine().IsMatch(s)) return true;
         // A share bar flattened to one line: "Facebook Twitter WhatsApp Email".
         if (words is >= 2 and <= 12)
         {
