@@ -7,12 +7,12 @@ public sealed class ArticleDraft
     public string? Date;
     public readonly List<string> Authors = new();
     public readonly List<string> Captions = new();
-    public readonly List<string> Paragraphs = new();
+    public readonly List<string> Paragraphs = new(16);
     public long FirstLine;
     public int TextLength;
     public bool Truncated;
     /// <summary>Keys of the paragraphs, headline and captions seen, each tagged with its role (see <see cref="PageSegmenter.Seen"/>).</summary>
-    internal readonly HashSet<ulong> SeenKeys = new();
+    internal readonly HashSet<ulong> SeenKeys = new(32);
 }
 
 /// <summary>
