@@ -15,8 +15,8 @@ public class IngestCommandTests
         var second = CliRunner.Run("ingest", dir, "--db", db);
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("stored 8 new, 0 already stored; 8 articles", first.Stderr);
-        Assert.Contains("stored 0 new, 8 already stored; 8 articles", second.Stderr);
+        Assert.Contains("stored 10 new, 0 already stored; 10 articles", first.Stderr);
+        Assert.Contains("stored 0 new, 10 already stored; 10 articles", second.Stderr);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public static class Abbreviations
     {
         "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "rep", "reps", "gov", "gen", "col", "lt", "sgt", "capt", "cpt", "adm",
         "maj", "cmdr", "cdr", "brig", "cpl", "pvt", "st", "ste", "mt", "ft", "rev", "hon", "pres", "supt", "insp", "det",
-        "atty", "amb", "sec", "messrs", "mme", "mlle", "fr", "approx", "dept", "univ", "assn", "vs", "v", "cf",
+        "atty", "amb", "sec", "cllr", "cllrs", "messrs", "mme", "mlle", "fr", "approx", "dept", "univ", "assn", "vs", "v", "cf",
     };
 
     /// <summary>Abbreviations that go before a number: "No. 10", "Jan. 14", "p. 5".</summary>

@@ -30,7 +30,7 @@ public sealed class PageDumpReader : IFormatReader
         using var lines = new BoundedLineReader(text);
         var tokenCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var segmenter = new PageSegmenter(token => IsWatermark(token, tokenCounts));
-        var window = new List<PageLine>();
+        var window = new List<PageLine>(64);
         bool truncatedReported = false;
         ReadProblem? failure = null;
 

@@ -7,12 +7,12 @@ public sealed class ArticleDraft
     public string? Date;
     public readonly List<string> Authors = new();
     public readonly List<string> Captions = new();
-    public readonly List<string> Paragraphs = new();
+    public readonly List<string> Paragraphs = new(16);
     public long FirstLine;
     public int TextLength;
     public bool Truncated;
     /// <summary>Keys of the paragraphs, headline and captions seen, each tagged with its role (see <see cref="PageSegmenter.Seen"/>).</summary>
-    internal readonly HashSet<ulong> SeenKeys = new();
+    internal readonly HashSet<ulong> SeenKeys = new(32);
 }
 
 /// <summary>
@@ -46,6 +46,7 @@ public sealed class PageSegmenter
         if (line.Kind == PageLineKind.Body)
         {
             line = JoinBrokenParagraph(line);
+            if (IsDoubledCaption(line)) return;
             CloseRun(bodyFollows: true);
             AddParagraph(line);
             return;
@@ -71,6 +72,29 @@ public sealed class PageSegmenter
         return new PageLine(last.Text + " " + body.Text, PageLineKind.Body, last.LineNumber);
     }
 
+    /// <summary>
+    /// Scrapers write a photo's caption twice, as alt text and as figure caption, and a caption
+    /// may be a whole sentence ("The minister and her counterpart in Seoul."). So when the first
+    /// paragraph under a headline is at once repeated on the very next line, it was a caption:
+    /// running text is not doubled line by line, and a doubled paragraph further down stays a
+    /// (deduplicated) paragraph.
+    /// </summary>
+    private bool IsDoubledCaption(PageLine line)
+    {
+        if (_run.Count != 0 || _current is not { Paragraphs.Count: 1 } article) return false;
+        if (_lastParagraphKey != line.Key || PageLineClassifier.CountWords(line.Text) > MaxCaptionWords) return false;
+        var first = article.Paragraphs[0];
+        article.Paragraphs.Clear();
+        article.TextLength = 0;
+        AddCaption(article, new PageLine(first, PageLineKind.CaptionLike, line.LineNumber));
+        _lastParagraphKey = 0;
+        return true;
+    }
+
+    /// <summary>Longer than this, a doubled line is a paragraph the scraper repeated, not a caption.</summary>
+    private const int MaxCaptionWords = 45;
+    private ulong _lastParagraphKey;
+
     public void Finish()
     {
         CloseRun(bodyFollows: false);
@@ -92,6 +116,7 @@ public sealed class PageSegmenter
         }
         article.Paragraphs.Add(line.Text);
         article.TextLength += line.Text.Length + 2;
+        _lastParagraphKey = line.Key;
     }
 
     private void CloseRun(bool bodyFollows)

@@ -164,6 +164,27 @@ public class CoreferenceStageTests
     }
 
     [Fact]
+    public void The_name_before_a_compound_family_name_is_the_person_but_a_given_name_alone_is_not()
+    {
+        var a = Resolved(MarkedText.Parse(
+            "[[Brazilian|NORP]] President [[Luiz Inacio Lula da Silva|PERSON]] met [[Ursula von der Leyen|PERSON]] in [[Brussels|GPE]]. " +
+            "[[Lula|PERSON]] said the deal was close, and [[Ursula|PERSON]] agreed."));
+        AllOne(a, "Luiz Inacio Lula da Silva", "Luiz Inacio Lula da Silva", "Lula");
+        Assert.Equal("BRAGOV", a.Mention("Lula").Actor);
+        Assert.NotEqual(a.Mention("Ursula von der Leyen").EntityId, a.Mention("Ursula").EntityId);
+    }
+
+    [Fact]
+    public void A_named_group_the_tagger_called_a_person_is_the_group()
+    {
+        var a = Resolved(MarkedText.Parse("Troops killed 20 [[Boko Haram|PERSON]] militants near [[Maiduguri|GPE]]."));
+        var group = a.Mention("Boko Haram");
+        Assert.Equal("ORG", group.Type);
+        Assert.Equal("NGAREB", group.Actor);
+        Assert.Equal("NGA", group.Country);
+    }
+
+    [Fact]
     public void A_surname_the_tagger_called_an_organisation_joins_the_person()
     {
         var a = Resolved(MarkedText.Parse("[[Kremlin|ORG]] spokesman [[Dmitry Peskov|PERSON]] spoke on Tuesday. [[Peskov|ORG]] said talks would go on."));

@@ -194,6 +194,8 @@ public class RoleStageTests
     [InlineData("Protests spread across [[Tehran|GPE]] province.", "Tehran", "IRN")]
     [InlineData("Talks were held in [[Geneva|GPE]].", "Geneva", "CHE")]
     [InlineData("Fighting near [[Nangarhar|GPE]] continued.", "Nangarhar", "AFG")]
+    [InlineData("[[DHAKA|GPE]], Nov 28 - Police arrested 45 activists.", "DHAKA", "BGD")]
+    [InlineData("Weather warning.\n\n[[WASHINGTON|GPE]] (AP) — The Senate passed the bill.", "WASHINGTON", "USA")]
     public void A_capital_or_city_used_as_a_place_is_only_a_place(string marked, string text, string country)
     {
         var m = Roles(marked).Mention(text);

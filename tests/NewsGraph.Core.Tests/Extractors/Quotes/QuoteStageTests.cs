@@ -109,6 +109,15 @@ public class QuoteStageTests
     }
 
     [Fact]
+    public void A_title_abbreviated_with_a_full_stop_stays_with_the_name_it_precedes()
+    {
+        var a = Extract("“This is the most expensive mile of track in the country,” said Cllr. Joan Pryce, who voted against. " +
+                        "Gov. Alma Reyes said the state would pay its share.");
+        Assert.Equal("Joan Pryce", QuoteOf(a, "This is the most expensive mile of track in the country").Speaker);
+        Assert.Equal("Alma Reyes", QuoteOf(a, "the state would pay its share").Speaker);
+    }
+
+    [Fact]
     public void A_description_resolves_to_the_role_holder_not_to_the_last_speaker()
     {
         var a = Extract(

@@ -21,6 +21,7 @@ public class SentenceSplitterTests
     [Theory]
     [InlineData("Dr. Ian Patel rode the first train.")]
     [InlineData("Sen. Anna Lindqvist chaired the meeting.")]
+    [InlineData("“It is too dear,” said Cllr. Joan Pryce, who voted against.")]
     [InlineData("Gov. Reyes and Gen. Ortiz met on Monday.")]
     [InlineData("John F. Kennedy was shot in 1963.")]
     [InlineData("The U.S. Secretary of State flew to Kyiv.")]

@@ -172,4 +172,23 @@ public class PageDumpReaderTests
         Assert.EndsWith("final figures in October.", article.Text);
         Assert.Empty(article.Captions);
     }
+    [Fact]
+    public void A_whole_sentence_caption_written_twice_is_a_caption_and_read_more_links_are_dropped()
+    {
+        var articles = Read("section-front-sentence-captions.txt");
+        Assert.Equal(["Ferry operator cancels winter crossings to the islands", "Museum reopens after a two-year restoration"],
+            articles.Select(a => a.Title));
+        var ferry = articles[0];
+        Assert.Equal(["The Marta Lind ferry moored at the harbour in Vessby on Friday."], ferry.Captions);
+        Assert.StartsWith("The only ferry operator serving the northern islands", ferry.Text);
+        Assert.DoesNotContain("moored", ferry.Text);
+        // A paragraph doubled further down is a scraper's repeat: kept once, in the text.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(ferry.Text, "Island councillor Petra Holm"));
+        Assert.EndsWith("risen by 40% in two years.", ferry.Text);
+        Assert.DoesNotContain("Read more", ferry.Text);
+        Assert.DoesNotContain("hauliers", ferry.Text);
+        Assert.Equal(["Erik Sandell"], ferry.Authors);
+        Assert.Empty(articles[1].Captions);
+        Assert.EndsWith("before the works began.", articles[1].Text);
+    }
 }

@@ -32,6 +32,7 @@ internal static class Metonymy
 
     public static bool StandsForGovernment(ArticleIndex index, int first, int last)
     {
+        if (IsDateline(index, first, last)) return false;
         // A capital that owns something is its government whatever comes before: "in Tehran's foreign policy".
         if (last + 1 < index.Count && index.IsPossessive(last + 1)) return true;
         if (first > 0 && index.SameSentence(first - 1, first))
@@ -45,5 +46,20 @@ internal static class Metonymy
             if (PlaceAfter.Contains(after)) return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// A wire story's dateline names where it was filed, not who acted: "DHAKA, Nov 28 (Reuters) -",
+    /// "WASHINGTON (AP) —". It opens a paragraph and is followed by a comma or a bracket.
+    /// </summary>
+    private static bool IsDateline(ArticleIndex index, int first, int last)
+    {
+        if (last + 1 >= index.Count) return false;
+        var next = index.Text(last + 1);
+        if (next is not ("," or "(")) return false;
+        if (first == 0) return true;
+        var text = index.Article.Text;
+        int start = index[first].Span.Start;
+        return start >= 1 && text[start - 1] == '\n';
     }
 }

@@ -43,7 +43,26 @@ public static class NameMatching
         }
         if (suffix) return true;
         if (shorter.Length == 1 && longer.Length <= 3 && knowledge.IsFamilyNameFirst(longer[0]) && longer[0] == shorter[0]) return true;
+        if (shorter.Length == 1 && IsNameBeforeParticle(longer, shorter[0])) return true;
         return SameButInitials(longer, shorter);
+    }
+
+    /// <summary>Particles that open a compound family name: "da Silva", "van der Leyen", "bin Salman".</summary>
+    private static readonly HashSet<string> FamilyParticles = new(StringComparer.Ordinal)
+    {
+        "da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "bin", "ibn", "bint", "ben", "al", "el",
+    };
+
+    /// <summary>
+    /// The name a person goes by may be the one before the particle of a compound family name:
+    /// "Lula" in "Luiz Inacio Lula da Silva". The first word is excluded: it is a given name
+    /// ("Ursula" in "Ursula von der Leyen"), and given names alone do not identify anyone.
+    /// </summary>
+    private static bool IsNameBeforeParticle(string[] longer, string word)
+    {
+        for (int i = 1; i + 2 < longer.Length; i++)
+            if (longer[i] == word && FamilyParticles.Contains(longer[i + 1])) return true;
+        return false;
     }
 
     private static bool SameButInitials(string[] a, string[] b)

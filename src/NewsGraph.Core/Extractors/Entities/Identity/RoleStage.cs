@@ -45,6 +45,12 @@ public sealed class RoleStage : IStage
             if (name.IsEmpty) continue;
             switch (mention.Type)
             {
+                case EntityTypes.Person when Knowledge.Organisation(name.Key) is { Curated: true }:
+                    // The tagger read a named group as a person ("Boko Haram", "Hezbollah"): the
+                    // hand-written table of bodies knows better.
+                    article.Entities[i] = mention = mention with { Type = EntityTypes.Organisation };
+                    Organisation(index, i, mention, name);
+                    break;
                 case EntityTypes.Person:
                     if (Roles.ForPerson(index, i, name) is { } found)
                     {
