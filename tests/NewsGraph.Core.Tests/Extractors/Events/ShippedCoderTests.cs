@@ -60,6 +60,31 @@ public class ShippedCoderTests
     }
 
     [Fact]
+    public void A_refusal_is_a_rejection_coded_by_what_was_refused_and_the_refused_act_is_not_coded()
+    {
+        static List<(string, string, bool)> All(string text)
+        {
+            var article = new Article(text) { Date = "2024-05-01" };
+            Pipeline.Run(article);
+            return article.Events.Select(e => (e.Code, e.Source + ">" + (e.Target ?? "---"), e.Negated)).ToList();
+        }
+        Assert.Equal([("125", "IRN>FRA", false)], All("Iran refused to meet France on Monday."));
+        Assert.Equal([("1241", "ISR>---", false)], All("Israel refused to release the prisoners."));
+        Assert.Equal([("128", "RUS>---", false)], All("Russia refused to comply with the ruling."));
+        // Failing to do something is not refusing it: the act stays, negated, and is no rejection.
+        Assert.DoesNotContain(All("Iran failed to meet France."), e => e.Item1.StartsWith("12"));
+    }
+
+    [Fact]
+    public void A_wire_dateline_is_where_the_story_was_filed_not_who_acted()
+    {
+        Assert.Equal(["KENCOP>KENOPP:17"], Events("NAIROBI, Nov 28 (Reuters) - Police in Kenya arrested 45 opposition activists on Thursday."));
+        Assert.Equal(["RUS>UKR:19"], Events("MOSCOW (AP) — Russia attacked Ukraine on Monday."));
+        // A name in capitals followed by a comma but no dash is the subject, not a dateline.
+        Assert.Equal(["IGOWSTNAT>RUS:04"], Events("NATO, the western alliance, met Russia on Monday."));
+    }
+
+    [Fact]
     public void An_attack_on_plans_is_criticism_not_force()
     {
         var events = Events("The Conservatives attacked Labour's plans for identity cards.");

@@ -73,6 +73,9 @@ public sealed class EventCoder
             while (cursor < tokens.Count && tokens[cursor].End <= sentence.End) cursor++;
             int count = cursor - first;
             if (count == 0 || count > Options.MaxSentenceTokens) continue;
+            int dateline = DatelineLength(article.Text, tokens, first, count);
+            first += dateline;
+            count -= dateline;
             var view = new SentenceView(article.Text, tokens, first, count, _tagger);
             var (discardSentence, discardStory) = _dictionaries.Discards.Check(view.Upper);
             if (discardStory)
@@ -222,6 +225,30 @@ public sealed class EventCoder
         CodeReportedAppeals(s, verbs, groups, attribution, output, home);
         CodeNouns(article, s, verbs, groups, matcher, coded, attribution, output, home);
         Remember(s, verbs, context);
+    }
+
+    /// <summary>
+    /// How many tokens a wire dateline takes at the start of a sentence ("DHAKA, Nov 28 (Reuters) -",
+    /// "KYIV, Ukraine (AP) —"), or 0: the place a story was filed from is not part of what its first
+    /// sentence says, and read as a subject it would act for the police or army that did. A dateline
+    /// is a place in capitals, then a comma or a bracket, then a dash within a few words.
+    /// </summary>
+    private static int DatelineLength(string text, List<Token> tokens, int first, int count)
+    {
+        int k = 0;
+        while (k < count && k < 4 && IsShouted(Word(text, tokens[first + k]))) k++;
+        if (k == 0 || k >= count || Word(text, tokens[first + k]) is not ("," or "(")) return 0;
+        for (int i = k + 1; i < count - 2 && i <= k + 10; i++)
+            if (Word(text, tokens[first + i]) is "-" or "--" or "–" or "—") return i + 1;
+        return 0;
+
+        static ReadOnlySpan<char> Word(string text, Token t) => text.AsSpan(t.Start, t.Length);
+        static bool IsShouted(ReadOnlySpan<char> w)
+        {
+            if (w.Length < 2) return false;
+            foreach (var c in w) if (!(char.IsUpper(c) || c is '-' or '.' or '\'')) return false;
+            return true;
+        }
     }
 
     private static void TraceSentence(SentenceView s, List<VerbGroup> verbs, Action<string> trace)
