@@ -11,7 +11,7 @@ public sealed class ExtractCommand : ICommand
     public string Name => "extract";
     public string Summary => "read news files and write one JSON object per article to stdout";
     public string Help => $"""
-        usage: newsgraph extract PATH... | -  [--pretty] [--tokens] [--paragraphs] [--sentence-tones] [--dictionaries DIR]
+        usage: newsgraph extract PATH... | -  [--pretty] [--tokens] [--paragraphs] [--sentence-tones] [--dictionaries DIR] [--threads N]
 
         Reads files, directories (recursively) and standard input ("-"); the format of each input is
         recognised from its content. Writes JSON Lines to stdout, one object per article; problems go
@@ -22,8 +22,9 @@ public sealed class ExtractCommand : ICommand
           --paragraphs   include paragraph offsets
           --sentence-tones  include one tone per sentence ("sentenceTones", in sentence order)
         {DictionaryOptions.HelpLine}
+        {DictionaryOptions.ThreadsHelpLine}
         """;
-    public IReadOnlyCollection<string> ValuedOptions => ["dictionaries"];
+    public IReadOnlyCollection<string> ValuedOptions => ["dictionaries", "threads"];
     public IReadOnlyCollection<string> Flags => ["pretty", "tokens", "paragraphs", "sentence-tones"];
 
     public int Run(Arguments args, Terminal terminal)
@@ -38,7 +39,7 @@ public sealed class ExtractCommand : ICommand
         using var json = new Utf8JsonWriter(buffered, pretty ? ArticleJsonWriter.Pretty : ArticleJsonWriter.Compact);
         var newline = "\n"u8.ToArray();
 
-        var batch = new BatchExtractor(ArticleReader.CreateDefault(), DictionaryOptions.Pipeline(args, terminal), terminal);
+        var batch = new BatchExtractor(ArticleReader.CreateDefault(), DictionaryOptions.Pipelines(args, terminal), terminal, DictionaryOptions.Threads(args));
         var summary = batch.Run(args.Positionals, article =>
         {
             ArticleJsonWriter.Write(json, article, options);

@@ -11,7 +11,7 @@ public sealed class IngestCommand : ICommand
     public string Name => "ingest";
     public string Summary => "read news files and store their articles in the database";
     public string Help => $"""
-        usage: newsgraph ingest PATH... | -  [--db FILE] [--batch N] [--dictionaries DIR]
+        usage: newsgraph ingest PATH... | -  [--db FILE] [--batch N] [--dictionaries DIR] [--threads N]
 
         Reads like 'extract' and stores each article once: ingesting the same content again adds
         nothing. Articles are committed in batches; an interrupted run (Ctrl-C, a kill, a crash)
@@ -20,8 +20,9 @@ public sealed class IngestCommand : ICommand
         {StoreOptions.HelpLine}
           --batch N      articles per transaction (default 200)
         {DictionaryOptions.HelpLine}
+        {DictionaryOptions.ThreadsHelpLine}
         """;
-    public IReadOnlyCollection<string> ValuedOptions => ["db", "batch", "dictionaries"];
+    public IReadOnlyCollection<string> ValuedOptions => ["db", "batch", "dictionaries", "threads"];
     public IReadOnlyCollection<string> Flags => [];
 
     public int Run(Arguments args, Terminal terminal)
@@ -52,7 +53,7 @@ public sealed class IngestCommand : ICommand
         BatchSummary summary;
         try
         {
-            var batch = new BatchExtractor(ArticleReader.CreateDefault(), DictionaryOptions.Pipeline(args, terminal), terminal);
+            var batch = new BatchExtractor(ArticleReader.CreateDefault(), DictionaryOptions.Pipelines(args, terminal), terminal, DictionaryOptions.Threads(args));
             summary = batch.Run(args.Positionals, article =>
             {
                 if (cancelled) throw new OperationCanceledException();

@@ -16,6 +16,17 @@ public class ExtractCommandTests
     }
 
     [Fact]
+    public void Several_threads_write_the_same_output_in_the_same_order_as_one()
+    {
+        var dir = TestPaths.Fixture("PageDumps");
+        var one = CliRunner.Run("extract", dir, "--threads", "1");
+        var three = CliRunner.Run("extract", dir, "--threads", "3");
+        Assert.Equal(0, three.ExitCode);
+        Assert.True(one.StdoutLines.Length >= 10, one.Stderr);
+        Assert.Equal(one.Stdout, three.Stdout);
+    }
+
+    [Fact]
     public void Spans_in_the_output_point_at_their_text()
     {
         var result = CliRunner.Run("extract", "--tokens", TestPaths.Fixture("PageDumps/single-article-broadsheet.txt"));
