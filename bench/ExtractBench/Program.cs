@@ -73,6 +73,7 @@ Console.WriteLine($"input MB/s      {inputBytes / 1e6 / median.Seconds:0.0} (bes
 // CPU time drifts far less than wall time when other jobs share the cores.
 var medianCpu = results.OrderBy(r => r.CpuSeconds).ElementAt(results.Count / 2).CpuSeconds;
 Console.WriteLine($"input MB/CPU-s  {inputBytes / 1e6 / medianCpu:0.0} (per second of this thread's own CPU time, median: steadier than wall time on a shared machine)");
+Console.WriteLine($"articles/CPU-s  {best.Articles / medianCpu:N0} (input MB/CPU-s to three places: {inputBytes / 1e6 / medianCpu:0.000})");
 Console.WriteLine($"text MB/s       {best.TextChars / 1e6 / median.Seconds:0.0} (UTF-16 chars of article text)");
 Console.WriteLine($"tokens/s        {best.Tokens / median.Seconds:N0}");
 Console.WriteLine($"allocated       {allocated / (double)passes / inputBytes:0.0} bytes per input byte; {GC.CollectionCount(0) - gen0Before} gen0 / {GC.CollectionCount(2) - gen2Before} gen2 collections in {passes} passes");
