@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using NewsGraph.Core.Extractors.Entities.Tagging;
 
 namespace NewsGraph.Core.Extractors.Syntax;
 
@@ -16,24 +15,37 @@ public sealed class PosModel
     /// <summary>The tag index standing for "before the sentence".</summary>
     public const int Start = 255;
 
-    // Feature hash to row: an open-addressing table, since every tagged word looks up some twenty
-    // features and a Dictionary's lookups were most of the tagger's time.
-    private readonly HashIndex _rows;
-    // Feature row r has weights _tags[_first[r] .. _first[r + 1]) with values _weights[..].
-    private readonly int[] _first;
-    private readonly byte[] _tags;
-    private readonly float[] _weights;
+    // Feature hash to its weights, in one open-addressing table whose slots hold the hash beside
+    // where its weights start and how many there are: every tagged word scores some twenty
+    // features, and each costs one probe plus one run of (tag, weight) pairs, a cache miss or two
+    // where a Dictionary and three parallel arrays cost five.
+    private readonly FeatureSlot[] _slots;
+    private readonly int _mask;
+    private readonly TagWeight[] _weights;
+
+    private readonly record struct FeatureSlot(ulong Hash, int First, int Count);
+    private readonly record struct TagWeight(int Tag, float Weight);
 
     internal PosModel(string[] tagNames, Dictionary<string, byte> unambiguous, Dictionary<string, ulong> allowed, Dictionary<ulong, int> rows, int[] first, byte[] tags, float[] weights)
     {
         TagNames = tagNames;
         Unambiguous = unambiguous;
         Allowed = allowed;
-        _rows = new HashIndex(rows.Count);
-        foreach (var (hash, row) in rows) _rows.Set(hash, row);
-        _first = first;
-        _tags = tags;
-        _weights = weights;
+        _weights = new TagWeight[tags.Length];
+        for (int k = 0; k < tags.Length; k++) _weights[k] = new TagWeight(tags[k], weights[k]);
+        int capacity = 16;
+        while (capacity < rows.Count * 2) capacity <<= 1;
+        _slots = new FeatureSlot[capacity];
+        _mask = capacity - 1;
+        foreach (var (hash, row) in rows)
+        {
+            // A feature without weights scores nothing: it is left out.
+            if (first[row + 1] == first[row]) continue;
+            FeatureCount++;
+            int slot = SlotOf(hash);
+            while (_slots[slot].Count != 0) slot = (slot + 1) & _mask;
+            _slots[slot] = new FeatureSlot(hash, first[row], first[row + 1] - first[row]);
+        }
     }
 
     public IReadOnlyList<string> TagNames { get; }
@@ -44,16 +56,30 @@ public sealed class PosModel
     /// tagger chooses among those only, so "agree" is never a noun however odd the sentence around it.
     /// </summary>
     internal IReadOnlyDictionary<string, ulong> Allowed { get; }
-    public int FeatureCount => _rows.Count;
+    public int FeatureCount { get; }
+
+    private int SlotOf(ulong hash) => (int)(hash >> 20) & _mask;
 
     internal void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         scores.Clear();
+        var slots = _slots;
         foreach (var f in features)
         {
-            if (!_rows.TryGet(f, out int row)) continue;
-            for (int k = _first[row]; k < _first[row + 1]; k++) scores[_tags[k]] += _weights[k];
+            // Rows are never empty (the trainer drops them), so a zero count marks a free slot.
+            int slot = SlotOf(f);
+            while (slots[slot].Count != 0 && slots[slot].Hash != f) slot = (slot + 1) & _mask;
+            ref readonly var found = ref slots[slot];
+            if (found.Count == 0) continue;
+            foreach (var w in _weights.AsSpan(found.First, found.Count)) scores[w.Tag] += w.Weight;
         }
+    }
+
+    /// <summary>Every feature with its (tag, weight) pairs, in slot order.</summary>
+    private IEnumerable<(ulong Hash, TagWeight[] Weights)> Features()
+    {
+        foreach (var slot in _slots)
+            if (slot.Count != 0) yield return (slot.Hash, _weights.AsSpan(slot.First, slot.Count).ToArray());
     }
 
     public void Save(Stream stream)
@@ -76,17 +102,16 @@ public sealed class PosModel
             w.Write(word);
             w.Write(mask);
         }
-        w.Write(_rows.Count);
-        foreach (var (hash, row) in _rows.Entries().OrderBy(p => p.Key))
+        w.Write(FeatureCount);
+        foreach (var (hash, row) in Features().OrderBy(p => p.Hash))
         {
             w.Write(hash);
-            int count = _first[row + 1] - _first[row];
-            w.Write((byte)count);
-            for (int k = _first[row]; k < _first[row + 1]; k++)
+            w.Write((byte)row.Length);
+            foreach (var (tag, weight) in row)
             {
-                w.Write(_tags[k]);
+                w.Write((byte)tag);
                 // Weights are kept to a thousandth: the tagger's decisions do not change and the model shrinks by half.
-                w.Write((short)Math.Clamp(Math.Round(_weights[k] * 1000), short.MinValue, short.MaxValue));
+                w.Write((short)Math.Clamp(Math.Round(weight * 1000), short.MinValue, short.MaxValue));
             }
         }
     }
