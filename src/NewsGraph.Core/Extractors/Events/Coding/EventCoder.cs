@@ -64,7 +64,8 @@ public sealed class EventCoder
         var context = new ArticleContext(DayOf(article) ?? Options.DefaultDay);
         var sentences = article.Sentences.Count > 0 ? article.Sentences : [new Span(0, article.Text.Length)];
         var tokens = article.Tokens.Count > 0 ? article.Tokens : Tokenize(article, sentences);
-        if (Options.HomeCountry) context.Home = HomeCountryOf(article, tokens, context.Day);
+        var words = new ArticleWords(article.Text, tokens);
+        if (Options.HomeCountry) context.Home = HomeCountryOf(article, tokens, words, context.Day);
         int cursor = 0;
         foreach (var sentence in sentences)
         {
@@ -76,7 +77,7 @@ public sealed class EventCoder
             int dateline = DatelineLength(article.Text, tokens, first, count);
             first += dateline;
             count -= dateline;
-            var view = new SentenceView(article.Text, tokens, first, count, _tagger);
+            var view = new SentenceView(article.Text, tokens, words, first, count, _tagger);
             var (discardSentence, discardStory) = _dictionaries.Discards.Check(view.Upper);
             if (discardStory)
             {
@@ -90,7 +91,7 @@ public sealed class EventCoder
     }
 
     /// <summary>The country most of the article's named actors belong to, if one clearly leads (at least two mentions and half of all).</summary>
-    private string? HomeCountryOf(Article article, List<Token> tokens, int? day)
+    private string? HomeCountryOf(Article article, List<Token> tokens, ArticleWords words, int? day)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         void Count(string code)
@@ -99,14 +100,7 @@ public sealed class EventCoder
             counts[code[..3]] = counts.GetValueOrDefault(code[..3]) + 1;
         }
         foreach (var e in article.Entities) if ((e.Actor ?? e.Country) is { } c) Count(c.ToUpperInvariant());
-        var upper = new List<string>(tokens.Count);
-        var isWord = new List<bool>(tokens.Count);
-        foreach (var t in tokens)
-        {
-            upper.Add(PosFeatures.Form(article.Text.AsSpan(t.Start, t.Length)).ToUpperInvariant());
-            isWord.Add(t.Kind is TokenKind.Word or TokenKind.Number);
-        }
-        foreach (var m in _dictionaries.Actors.MatchAll(upper, isWord))
+        foreach (var m in _dictionaries.Actors.MatchAll(words.Upper, words.IsWord))
         {
             bool named = false;
             for (int i = m.Start; i < m.End && !named; i++) named = char.IsUpper(article.Text[tokens[i].Start]);

@@ -17,38 +17,67 @@ internal sealed record AgentMention(int Start, int End, string Code, bool Before
 internal readonly record struct NounPhrase(int Start, int End);
 
 /// <summary>
+/// The article's tokens in the forms the coder reads (the tagger's form, upper-cased, word or not),
+/// made once per article: the home-country scan and every sentence view share them.
+/// </summary>
+internal sealed class ArticleWords
+{
+    public ArticleWords(string text, IReadOnlyList<Token> tokens)
+    {
+        Form = new string[tokens.Count];
+        Upper = new string[tokens.Count];
+        IsWord = new bool[tokens.Count];
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            Form[i] = PosFeatures.Form(text.AsSpan(t.Start, t.Length));
+            Upper[i] = Form[i].ToUpperInvariant();
+            IsWord[i] = t.Kind is TokenKind.Word or TokenKind.Number;
+        }
+    }
+
+    public string[] Form { get; }
+    public string[] Upper { get; }
+    public bool[] IsWord { get; }
+}
+
+/// <summary>
 /// One sentence as the coder sees it: its tokens (as offsets, upper-cased forms and Penn
 /// Treebank tags), its base noun phrases, and the actors and agents named in it. Built once per
 /// sentence; everything else the coder does reads it.
 /// </summary>
 internal sealed class SentenceView
 {
-    public SentenceView(string text, IReadOnlyList<Token> tokens, int first, int count, PosTagger tagger)
+    public SentenceView(string text, IReadOnlyList<Token> tokens, ArticleWords words, int first, int count, PosTagger tagger)
     {
         Text = text;
         Count = count;
         Start = new int[count];
         End = new int[count];
-        Form = new string[count];
-        Upper = new string[count];
-        IsWord = new bool[count];
         for (int i = 0; i < count; i++)
         {
             var t = tokens[first + i];
             Start[i] = t.Start;
             End[i] = t.End;
-            var surface = text.AsSpan(t.Start, t.Length);
-            Form[i] = PosFeatures.Form(surface);
-            Upper[i] = Form[i].ToUpperInvariant();
-            IsWord[i] = t.Kind is TokenKind.Word or TokenKind.Number;
         }
+        Form = words.Form.AsSpan(first, count).ToArray();
+        Upper = words.Upper.AsSpan(first, count).ToArray();
+        IsWord = words.IsWord.AsSpan(first, count).ToArray();
         var tagIndex = new byte[count];
         tagger.Tag(Form, tagIndex);
         Tag = new string[count];
         for (int i = 0; i < count; i++) Tag[i] = tagger.TagName(tagIndex[i]);
-        ActorAt = Enumerable.Repeat(-1, count).ToArray();
-        AgentAt = Enumerable.Repeat(-1, count).ToArray();
-        NpAt = Enumerable.Repeat(-1, count).ToArray();
+        ActorAt = NoneYet(count);
+        AgentAt = NoneYet(count);
+        NpAt = NoneYet(count);
+    }
+
+    /// <summary>One slot per token, -1 (nothing there yet).</summary>
+    private static int[] NoneYet(int count)
+    {
+        var slots = new int[count];
+        Array.Fill(slots, -1);
+        return slots;
     }
 
     public string Text { get; }
