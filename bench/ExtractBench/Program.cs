@@ -55,6 +55,7 @@ var reader = ArticleReader.CreateDefault();
 Console.Error.WriteLine($"extract bench: {files.Count:N0} files, {inputBytes / 1e6:0.00} MB from {dir}; stages: {string.Join(", ", pipeline.Stages.Select(s => s.Name).DefaultIfEmpty("read only"))}; {passes} passes after a warm-up");
 
 var stageTicks = new long[pipeline.Stages.Count];
+var stageBytes = new long[pipeline.Stages.Count]; // allocated by each stage, over every pass like stageTicks
 long sentences = 0, events = 0; // over every pass, warm-up included, like stageTicks
 Run(1); // warm-up: JIT and tiering
 long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -82,7 +83,7 @@ if (perStage)
 {
     long total = stageTicks.Sum();
     for (int k = 0; k < pipeline.Stages.Count; k++)
-        Console.WriteLine($"stage {pipeline.Stages[k].Name,-12} {100.0 * stageTicks[k] / Math.Max(1, total),5:0.0}% of stage time, {stageTicks[k] / (double)Stopwatch.Frequency / (passes + 1) * 1e6 / Math.Max(1, best.Articles):0.0} µs/article, {sentences / Math.Max(1e-9, stageTicks[k] / (double)Stopwatch.Frequency):N0} sentences/s (wall)");
+        Console.WriteLine($"stage {pipeline.Stages[k].Name,-12} {100.0 * stageTicks[k] / Math.Max(1, total),5:0.0}% of stage time, {stageTicks[k] / (double)Stopwatch.Frequency / (passes + 1) * 1e6 / Math.Max(1, best.Articles):0.0} µs/article, {sentences / Math.Max(1e-9, stageTicks[k] / (double)Stopwatch.Frequency):N0} sentences/s (wall), {stageBytes[k] / (double)(passes + 1) / Math.Max(1, best.Articles) / 1024:0.0} KB allocated/article");
     if (events > 0) Console.WriteLine($"events          {events / (passes + 1):N0} a pass ({(double)events / Math.Max(1, sentences):0.000} a sentence)");
 }
 
@@ -101,9 +102,10 @@ if (perStage)
             {
                 for (int k = 0; k < pipeline.Stages.Count; k++)
                 {
-                    long t0 = Stopwatch.GetTimestamp();
+                    long t0 = Stopwatch.GetTimestamp(), b0 = GC.GetAllocatedBytesForCurrentThread();
                     pipeline.Stages[k].Run(article);
                     stageTicks[k] += Stopwatch.GetTimestamp() - t0;
+                    stageBytes[k] += GC.GetAllocatedBytesForCurrentThread() - b0;
                 }
             }
             else pipeline.Run(article);

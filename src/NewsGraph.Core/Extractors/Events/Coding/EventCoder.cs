@@ -493,7 +493,11 @@ public sealed class EventCoder
         int top = -1;
         foreach (var e in entries)
             if (e.Block.HasCode && e.Block.Layer > top) top = e.Block.Layer;
-        return top < 0 ? entries : entries.Where(e => e.Block.Layer >= top).ToList();
+        if (top < 0) return entries;
+        // Most verbs are defined in one file only: nothing drops out and the list serves as it is.
+        bool any = false;
+        foreach (var e in entries) any |= e.Block.Layer < top;
+        return any ? entries.Where(e => e.Block.Layer >= top).ToList() : entries;
     }
 
     /// <summary>The entries that fit the words around the verb: a multi-word verb needs its other words in place.</summary>
