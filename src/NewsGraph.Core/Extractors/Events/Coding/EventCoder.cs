@@ -165,7 +165,7 @@ public sealed class EventCoder
             // "The chancellor is travelling to America next week": a present progressive with a time to come is a plan.
             if (v.Modality == Modality.Asserted && IsProgressive(s, v) && FutureTimeIn(s, v.End, ceiling)) v.Modality = Modality.Future;
             // Active patterns that name the actors after the verb do not fit a passive one; passive patterns name one before it.
-            var patterns = v.Entries.SelectMany(e => e.Block.Patterns).Distinct()
+            var patterns = PatternsOf(v.Entries)
                 .Where(p => !v.Passive || !HasSlotAfterVerbOnly(p));
             var match = matcher.Best(patterns, v.VerbStart, v.VerbEnd, 0, ceiling);
             var codes = match?.Pattern.Codes ?? DefaultCodes(v.Entries);
@@ -734,6 +734,22 @@ public sealed class EventCoder
         for (int i = first; i < last && i < s.Count; i++)
             if (_words.Is("future-modifier", s.Upper[i]) && s.NpAt[i] >= 0) return true;
         return false;
+    }
+
+    /// <summary>
+    /// The patterns of the entries' blocks, each block once, in order: a pattern belongs to one block,
+    /// so these are the entries' distinct patterns without hashing every pattern of a big block.
+    /// </summary>
+    private static IEnumerable<VerbPattern> PatternsOf(IReadOnlyList<VerbEntry> entries)
+    {
+        for (int i = 0; i < entries.Count; i++)
+        {
+            var block = entries[i].Block;
+            bool seen = false;
+            for (int j = 0; j < i && !seen; j++) seen = entries[j].Block == block;
+            if (seen) continue;
+            foreach (var p in block.Patterns) yield return p;
+        }
     }
 
     private static EventCodes DefaultCodes(IReadOnlyList<VerbEntry> entries)
@@ -1364,7 +1380,7 @@ public sealed class EventCoder
             if (governor is not null && coded.Any(c => c.Group == governor) && i - governor.End < 6 && !Crosses(s, governor.End, i)) continue;
             int ceiling = s.Count;
             if (attribution is { } a && i < a.Comma) ceiling = a.Comma;
-            var match = matcher.Best(entries.SelectMany(e => e.Block.Patterns).Distinct(), i, i + 1, 0, ceiling);
+            var match = matcher.Best(PatternsOf(entries), i, i + 1, 0, ceiling);
             if (match is null || match.Pattern.Codes.IsNull) continue;
             if (match.Target is null && match.Compound is null) continue;
 
