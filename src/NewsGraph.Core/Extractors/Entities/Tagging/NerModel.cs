@@ -81,8 +81,7 @@ internal sealed class NerModel
                 // Features of each word in the window depend on that word alone: their summed weights are cached.
                 for (int offset = -FeatureExtractor.Window; offset <= FeatureExtractor.Window; offset++)
                 {
-                    var word = cache.Get(fx, s, t, offset, _weights);
-                    for (int y = 0; y < L; y++) acc[y] += word[y];
+                    WeightTable.AddInto(cache.Get(fx, s, t, offset, _weights), acc);
                 }
                 int k = fx.ContextKeys(s, t, keys);
                 k += fx.Dynamic(s, t, history, keys[k..]);
