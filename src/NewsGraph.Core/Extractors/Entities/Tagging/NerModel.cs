@@ -78,13 +78,13 @@ internal sealed class NerModel
             {
                 int t = sentence.First + i;
                 acc.Clear();
-                // Features of each word in the window depend on that word alone: their summed weights are cached.
-                for (int offset = -FeatureExtractor.Window; offset <= FeatureExtractor.Window; offset++)
-                {
-                    WeightTable.AddInto(cache.Get(fx, s, t, offset, _weights), acc);
-                }
+                // The context keys first, so their weights are on the way while the cached word scores are summed.
                 int k = fx.ContextKeys(s, t, keys);
                 k += fx.Dynamic(s, t, history, keys[k..]);
+                _weights.Prefetch(keys[..k]);
+                // Features of each word in the window depend on that word alone: their summed weights are cached.
+                for (int offset = -FeatureExtractor.Window; offset <= FeatureExtractor.Window; offset++)
+                    WeightTable.AddInto(cache.Get(fx, s, t, offset, _weights), acc);
                 foreach (var key in keys[..k]) _weights.AddTo(key, acc);
                 var e = emissions.Slice(i * L, L);
                 for (int y = 0; y < L; y++) e[y] = acc[y] * scale;

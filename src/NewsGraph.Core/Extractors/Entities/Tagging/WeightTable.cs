@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NewsGraph.Core.Extractors.Entities.Tagging;
 
@@ -76,6 +77,20 @@ internal sealed class WeightTable
         }
         for (; y < w.Length; y++) scores[y] += w[y];
         return true;
+    }
+
+    /// <summary>
+    /// Asks the processor to start fetching the keys' slots: a token's context features land all over
+    /// a table far bigger than the caches, and fetched together their misses overlap instead of queueing.
+    /// </summary>
+    public unsafe void Prefetch(ReadOnlySpan<ulong> keys)
+    {
+        if (!Sse.IsSupported) return;
+        foreach (var key in keys)
+        {
+            int slot = (int)(Nonzero(key) >> 20) & _mask;
+            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[slot * _stride]));
+        }
     }
 
     /// <summary>Adds <paramref name="values"/> into <paramref name="sums"/> label by label (a word's cached scores into a token's).</summary>
