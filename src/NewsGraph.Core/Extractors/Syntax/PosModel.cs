@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 
 namespace NewsGraph.Core.Extractors.Syntax;
@@ -60,18 +62,30 @@ public sealed class PosModel
 
     private int SlotOf(ulong hash) => (int)(hash >> 20) & _mask;
 
-    internal void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    internal unsafe void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         scores.Clear();
         var slots = _slots;
-        foreach (var f in features)
+        // The features' slots and then their weights are all asked for before any is read, so the
+        // cache misses of a word's twenty features overlap instead of queueing one after another.
+        if (Sse.IsSupported)
+            foreach (var f in features) Sse.Prefetch0(Unsafe.AsPointer(ref slots[SlotOf(f)]));
+        Span<int> found = stackalloc int[features.Length];
+        for (int i = 0; i < features.Length; i++)
         {
-            // Rows are never empty (the trainer drops them), so a zero count marks a free slot.
+            ulong f = features[i];
+            // Rows are never empty (the constructor leaves them out), so a zero count marks a free slot.
             int slot = SlotOf(f);
             while (slots[slot].Count != 0 && slots[slot].Hash != f) slot = (slot + 1) & _mask;
-            ref readonly var found = ref slots[slot];
-            if (found.Count == 0) continue;
-            foreach (var w in _weights.AsSpan(found.First, found.Count)) scores[w.Tag] += w.Weight;
+            found[i] = slot;
+            if (Sse.IsSupported && slots[slot].Count != 0) Sse.Prefetch0(Unsafe.AsPointer(ref _weights[slots[slot].First]));
+        }
+        // Summed in feature order, as ever: float sums depend on their order.
+        foreach (int slot in found)
+        {
+            ref readonly var row = ref slots[slot];
+            if (row.Count == 0) continue;
+            foreach (var w in _weights.AsSpan(row.First, row.Count)) scores[w.Tag] += w.Weight;
         }
     }
 
