@@ -72,7 +72,10 @@ internal static class PosFeatures
         return token.ToString();
     }
 
-    private static ulong Start(int template) => Mix(Offset, (ulong)(template + 1) * 0x9E3779B97F4A7C15UL);
+    // Each template's starting hash, worked out once rather than for every feature of every word.
+    private static readonly ulong[] Starts = Enumerable.Range(0, 20).Select(t => Mix(Offset, (ulong)(t + 1) * 0x9E3779B97F4A7C15UL)).ToArray();
+
+    private static ulong Start(int template) => Starts[template];
 
     private static ulong Mix(ulong h, ulong value)
     {

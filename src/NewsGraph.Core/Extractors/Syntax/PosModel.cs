@@ -33,6 +33,9 @@ public sealed class PosModel
         TagNames = tagNames;
         Unambiguous = unambiguous;
         Allowed = allowed;
+        _known = new Dictionary<string, KnownWord>(unambiguous.Count + allowed.Count, StringComparer.Ordinal);
+        foreach (var (word, mask) in allowed) _known[word] = new KnownWord(-1, mask);
+        foreach (var (word, tag) in unambiguous) _known[word] = new KnownWord(tag, allowed.GetValueOrDefault(word, ulong.MaxValue));
         _weights = new TagWeight[tags.Length];
         for (int k = 0; k < tags.Length; k++) _weights[k] = new TagWeight(tags[k], weights[k]);
         int capacity = 16;
@@ -59,6 +62,14 @@ public sealed class PosModel
     /// </summary>
     internal IReadOnlyDictionary<string, ulong> Allowed { get; }
     public int FeatureCount { get; }
+
+    /// <summary>What the model knows of a word before scoring it: its one tag (or -1), and the tags it may take.</summary>
+    internal readonly record struct KnownWord(int Tag, ulong Allowed);
+    private readonly Dictionary<string, KnownWord> _known;
+    private static readonly KnownWord Unknown = new(-1, ulong.MaxValue);
+
+    /// <summary>The word's entries in <see cref="Unambiguous"/> and <see cref="Allowed"/>, in one lookup.</summary>
+    internal KnownWord Lookup(string word) => _known.TryGetValue(word, out var known) ? known : Unknown;
 
     private int SlotOf(ulong hash) => (int)(hash >> 20) & _mask;
 

@@ -41,13 +41,13 @@ public sealed class PosTagger
         int prev = PosModel.Start, prev2 = PosModel.Start;
         for (int i = 0; i < words.Length; i++)
         {
-            int best;
-            if (Model.Unambiguous.TryGetValue(words[i], out var known)) best = known;
-            else
+            var known = Model.Lookup(words[i]);
+            int best = known.Tag;
+            if (best < 0)
             {
                 int n = PosFeatures.Extract(words, i, prev, prev2, features);
                 Model.Score(features[..n], scores);
-                best = Best(scores, Model.Allowed.TryGetValue(words[i], out var mask) ? mask : ulong.MaxValue);
+                best = Best(scores, known.Allowed);
             }
             tags[i] = (byte)best;
             prev2 = prev;
