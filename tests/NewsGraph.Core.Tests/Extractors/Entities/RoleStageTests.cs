@@ -63,6 +63,7 @@ public class RoleStageTests
     [InlineData("[[Japanese|NORP]] chief executive [[Kenji Sato|PERSON]] said profits fell.", "Kenji Sato", "JPNBUS")]
     [InlineData("[[Finnish|NORP]] union secretary [[Liisa Korhonen|PERSON]] called a strike.", "Liisa Korhonen", "FINLAB")]
     [InlineData("[[Polish|NORP]] council leader [[Tomasz Nowak|PERSON]] backed the plan.", "Tomasz Nowak", "POLGOV")]
+    [InlineData("[[Takeshi Iwaya|PERSON]] met his [[South Korean|NORP]] counterpart [[Cho Tae-yul|PERSON]] in Seoul.", "Cho Tae-yul", "KORGOV")]
     public void The_role_word_decides_the_agent(string marked, string name, string actor) =>
         Assert.Equal(actor, Roles(marked).Mention(name).Actor);
 
