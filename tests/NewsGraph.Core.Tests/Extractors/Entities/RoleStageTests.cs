@@ -43,6 +43,7 @@ public class RoleStageTests
     [InlineData("[[Iranian|NORP]] Foreign Minister [[Hossein Amir Abdollahian|PERSON]] will visit.", "Hossein Amir Abdollahian", "foreign minister", "IRN", "IRNGOV")]
     [InlineData("[[Chinese|NORP]] State Councilor and Foreign Minister [[Wang Yi|PERSON]] said.", "Wang Yi", "state councilor and foreign minister", "CHN", "CHNGOV")]
     [InlineData("[[NATO|ORG]] Secretary General [[Jens Stoltenberg|PERSON]] said allies were ready.", "Jens Stoltenberg", "secretary general", null, "IGOWSTNAT")]
+    [InlineData("[[EU|ORG]] foreign policy chief [[Josep Borrell|PERSON]] said the bloc was ready.", "Josep Borrell", "foreign policy chief", null, "IGOEUREEC")]
     [InlineData("[[White House|ORG]] Press Secretary [[Jen Psaki|PERSON]] took questions.", "Jen Psaki", "press secretary", "USA", "USAGOV")]
     [InlineData("[[US|GPE]] Deputy Secretary of State [[Wendy Sherman|PERSON]] told reporters.", "Wendy Sherman", "deputy secretary of state", "USA", "USAGOV")]
     [InlineData("Russian Foreign Ministry spokeswoman [[Maria Zakharova|PERSON]] said.", "Maria Zakharova", "foreign ministry spokeswoman", "RUS", "RUSGOV")]
