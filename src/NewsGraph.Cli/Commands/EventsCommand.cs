@@ -52,7 +52,7 @@ public sealed class EventsCommand : ICommand
             if (json) terminal.Out.WriteLine(ToJson(e));
             else
                 terminal.Out.WriteLine($"{e.Day ?? "?",-10}  {e.Code,-4} {e.Goldstein,5:0.0}  {Clip(e.Source ?? "-", 12),-12} -> {Clip(e.Target ?? "-", 12),-12}  " +
-                                       $"{(e.Negated ? "[not] " : "")}{Clip(OneLine(e.Text), 60),-60}  {e.ArticleId[..Math.Min(8, e.ArticleId.Length)]}");
+                                       $"{Clip(Marks(e) + OneLine(e.Text), 60),-60}  {e.ArticleId[..Math.Min(8, e.ArticleId.Length)]}");
         }
         if (!json) terminal.Message($"{shown} event{(shown == 1 ? "" : "s")}" + (shown == filter.Limit ? $" (the first {filter.Limit}; --limit shows more)" : ""));
         return 0;
@@ -67,6 +67,10 @@ public sealed class EventsCommand : ICommand
             throw new UsageException($"--{name} takes a CAMEO actor code (letters and digits, e.g. IRNGOV), not '{code}'");
         return code;
     }
+
+    /// <summary>"[not] ", "[hypothetical] ": what the table must say so that a reader never takes them for done.</summary>
+    private static string Marks(EventMention e) =>
+        (e.Negated ? "[not] " : "") + (e.Modality is "asserted" or null or "" ? "" : $"[{e.Modality}] ");
 
     public static string ToJson(EventMention e)
     {

@@ -69,6 +69,15 @@ public class EventsCommandTests : IClassFixture<ExportFixtureStore>
     }
 
     [Fact]
+    public void The_table_marks_negated_and_hypothetical_events_so_they_are_not_read_as_done()
+    {
+        var lines = CliRunner.Run("events", "--db", _store.DbPath, "--actor", "FRA").StdoutLines;
+        Assert.Single(lines, l => l.Contains("[hypothetical] Police would arrest"));
+        Assert.Single(lines, l => l.Contains("[not] "));
+        Assert.Equal(2, lines.Count(l => !l.Contains('[')));
+    }
+
+    [Fact]
     public void Bad_codes_and_roots_are_usage_errors()
     {
         var quote = CliRunner.Run("events", "--db", _store.DbPath, "--actor", "USA' OR 1=1 --");

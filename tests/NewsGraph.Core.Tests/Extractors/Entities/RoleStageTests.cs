@@ -43,6 +43,7 @@ public class RoleStageTests
     [InlineData("[[Iranian|NORP]] Foreign Minister [[Hossein Amir Abdollahian|PERSON]] will visit.", "Hossein Amir Abdollahian", "foreign minister", "IRN", "IRNGOV")]
     [InlineData("[[Chinese|NORP]] State Councilor and Foreign Minister [[Wang Yi|PERSON]] said.", "Wang Yi", "state councilor and foreign minister", "CHN", "CHNGOV")]
     [InlineData("[[NATO|ORG]] Secretary General [[Jens Stoltenberg|PERSON]] said allies were ready.", "Jens Stoltenberg", "secretary general", null, "IGOWSTNAT")]
+    [InlineData("[[EU|ORG]] foreign policy chief [[Josep Borrell|PERSON]] said the bloc was ready.", "Josep Borrell", "foreign policy chief", null, "IGOEUREEC")]
     [InlineData("[[White House|ORG]] Press Secretary [[Jen Psaki|PERSON]] took questions.", "Jen Psaki", "press secretary", "USA", "USAGOV")]
     [InlineData("[[US|GPE]] Deputy Secretary of State [[Wendy Sherman|PERSON]] told reporters.", "Wendy Sherman", "deputy secretary of state", "USA", "USAGOV")]
     [InlineData("Russian Foreign Ministry spokeswoman [[Maria Zakharova|PERSON]] said.", "Maria Zakharova", "foreign ministry spokeswoman", "RUS", "RUSGOV")]
@@ -63,6 +64,7 @@ public class RoleStageTests
     [InlineData("[[Japanese|NORP]] chief executive [[Kenji Sato|PERSON]] said profits fell.", "Kenji Sato", "JPNBUS")]
     [InlineData("[[Finnish|NORP]] union secretary [[Liisa Korhonen|PERSON]] called a strike.", "Liisa Korhonen", "FINLAB")]
     [InlineData("[[Polish|NORP]] council leader [[Tomasz Nowak|PERSON]] backed the plan.", "Tomasz Nowak", "POLGOV")]
+    [InlineData("[[Takeshi Iwaya|PERSON]] met his [[South Korean|NORP]] counterpart [[Cho Tae-yul|PERSON]] in Seoul.", "Cho Tae-yul", "KORGOV")]
     public void The_role_word_decides_the_agent(string marked, string name, string actor) =>
         Assert.Equal(actor, Roles(marked).Mention(name).Actor);
 

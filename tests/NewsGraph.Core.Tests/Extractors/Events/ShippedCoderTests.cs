@@ -85,6 +85,24 @@ public class ShippedCoderTests
     }
 
     [Fact]
+    public void A_nominal_event_is_only_as_real_as_the_verb_of_its_clause()
+    {
+        Assert.Equal(["IRN>FRA:04", "FRA>IRN:04"], Events("Talks between Iran and France ended on Monday."));
+        Assert.Empty(Events("Talks between Iran and France will resume next week."));
+        Assert.Empty(Events("Officials said talks between Iran and France could take place in May."));
+        Assert.Equal(2, Events("Talks between Iran and France will resume next week.", assertedOnly: false).Count);
+    }
+
+    [Fact]
+    public void According_to_attributes_and_a_deputy_minister_is_government()
+    {
+        Assert.Empty(Events("Imports should stay high this year, according to Kessler Analytics and the Ruritania Trade Board."));
+        var article = new Article("Russia's Deputy Foreign Minister Sergey Ryabkov warned the United States on Monday.") { Date = "2022-01-11" };
+        Pipeline.Run(article);
+        Assert.Equal("RUSGOV", Assert.Single(article.Events).Source);
+    }
+
+    [Fact]
     public void An_attack_on_plans_is_criticism_not_force()
     {
         var events = Events("The Conservatives attacked Labour's plans for identity cards.");

@@ -679,6 +679,23 @@ public sealed class EventCoder
         return false;
     }
 
+    /// <summary>
+    /// The modal of the clause a noun opens ("military response ... could be possible", "talks ...
+    /// will resume"): the first modal or future auxiliary after the noun, up to its clause's end
+    /// or another finite verb.
+    /// </summary>
+    private string ModalityAfterSubject(SentenceView s, int noun)
+    {
+        for (int k = noun + 1; k < s.Count && k - noun <= 16; k++)
+        {
+            if (Crosses(s, k, k + 1) || s.Upper[k] is "," or "WHICH" or "WHO" or "THAT") return Modality.Asserted;
+            if (_words.Is("future", s.Upper[k])) return Modality.Future;
+            if (_words.Is("hypothetical", s.Upper[k])) return Modality.Hypothetical;
+            if (s.Tag[k] is "VBD" or "VBZ" or "VBP") return Modality.Asserted;
+        }
+        return Modality.Asserted;
+    }
+
     private bool GovernedNounIsCoded(VerbGroup v, List<VerbGroup> verbs)
     {
         // "abandoned efforts to stop": the noun is the object of a coded verb, whose event covers it.
@@ -1396,6 +1413,9 @@ public sealed class EventCoder
                 if (governor.Modality != Modality.Asserted && modality == Modality.Asserted) modality = governor.Modality;
                 if (governor.Negated || _words.Is("cancel", s.Upper[governor.Main]) || _words.Is("refusal", s.Upper[governor.Main])) negated = true;
             }
+            // "warned that some form of military response ... could be possible": a noun that is the subject
+            // of the verb after it is only as real as that verb says.
+            if (modality == Modality.Asserted) modality = ModalityAfterSubject(s, i);
 
             ActorGroup? source = match.Source, target = match.Target, mutual = null;
             if (match.Compound is { } compound)
