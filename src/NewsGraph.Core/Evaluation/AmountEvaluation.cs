@@ -31,35 +31,18 @@ public sealed record AmountEvaluationReport(
 
 public static class AmountEvaluation
 {
-    public static IReadOnlyList<AmountGoldPassage> Load(string path)
+    public static IReadOnlyList<AmountGoldPassage> Load(string path) => GoldPassages.Load(path, static (r, fallbackId) =>
     {
-        var passages = new List<AmountGoldPassage>();
-        int line = 0;
-        foreach (var raw in File.ReadLines(path))
-        {
-            line++;
-            if (string.IsNullOrWhiteSpace(raw)) continue;
-            try
-            {
-                using var doc = JsonDocument.Parse(raw);
-                var r = doc.RootElement;
-                var amounts = r.GetProperty("amounts").EnumerateArray().Select(a => new AmountGold(
-                    a.GetProperty("text").GetString()!, a.GetProperty("value").GetDouble(), Str(a, "unit"), Str(a, "per"), Str(a, "object"),
-                    Str(a, "qualifier"), a.TryGetProperty("high", out var h) && h.ValueKind == JsonValueKind.Number ? h.GetDouble() : null)).ToList();
-                var counts = r.TryGetProperty("counts", out var cs)
-                    ? cs.EnumerateArray().Select(c => new CountGold(c.GetProperty("kind").GetString()!, c.GetProperty("number").GetInt64(), Str(c, "object"))).ToList()
-                    : [];
-                passages.Add(new AmountGoldPassage(r.GetProperty("id").GetString() ?? $"line {line}", r.GetProperty("text").GetString()!, amounts, counts));
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                throw new InvalidDataException($"{path}:{line}: not a gold passage ({e.Message.Split('\n')[0]})");
-            }
-        }
-        return passages;
+        var amounts = r.GetProperty("amounts").EnumerateArray().Select(a => new AmountGold(
+            a.GetProperty("text").GetString()!, a.GetProperty("value").GetDouble(), Str(a, "unit"), Str(a, "per"), Str(a, "object"),
+            Str(a, "qualifier"), a.TryGetProperty("high", out var h) && h.ValueKind == JsonValueKind.Number ? h.GetDouble() : null)).ToList();
+        var counts = r.TryGetProperty("counts", out var cs)
+            ? cs.EnumerateArray().Select(c => new CountGold(c.GetProperty("kind").GetString()!, c.GetProperty("number").GetInt64(), Str(c, "object"))).ToList()
+            : [];
+        return new AmountGoldPassage(r.GetProperty("id").GetString() ?? fallbackId, r.GetProperty("text").GetString()!, amounts, counts);
 
-        static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-    }
+        static string? Str(JsonElement e, string name) => GoldPassages.String(e, name);
+    });
 
     public static ArticlePipeline Pipeline() =>
         new PipelineBuilder().Add(new SentenceStage()).Add(new TokenStage()).Add(new AmountStage()).Add(new CountStage()).Build();

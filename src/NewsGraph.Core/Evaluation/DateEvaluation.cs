@@ -22,31 +22,13 @@ public sealed record DateEvaluationReport(int Passages, PrecisionRecall Strict, 
 
 public static class DateEvaluation
 {
-    public static IReadOnlyList<DateGoldPassage> Load(string path)
+    public static IReadOnlyList<DateGoldPassage> Load(string path) => GoldPassages.Load(path, static (r, fallbackId) =>
     {
-        var passages = new List<DateGoldPassage>();
-        int line = 0;
-        foreach (var raw in File.ReadLines(path))
-        {
-            line++;
-            if (string.IsNullOrWhiteSpace(raw)) continue;
-            try
-            {
-                using var doc = JsonDocument.Parse(raw);
-                var r = doc.RootElement;
-                var timexes = new List<DateGoldTimex>();
-                foreach (var x in r.GetProperty("timexes").EnumerateArray())
-                    timexes.Add(new DateGoldTimex(x.GetProperty("text").GetString()!, x.GetProperty("value").GetString()!));
-                var anchor = r.TryGetProperty("anchor", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
-                passages.Add(new DateGoldPassage(r.GetProperty("id").GetString() ?? $"line {line}", anchor, r.GetProperty("text").GetString()!, timexes));
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new InvalidDataException($"{path}:{line}: not a gold passage ({e.Message.Split('\n')[0]})");
-            }
-        }
-        return passages;
-    }
+        var timexes = new List<DateGoldTimex>();
+        foreach (var x in r.GetProperty("timexes").EnumerateArray())
+            timexes.Add(new DateGoldTimex(x.GetProperty("text").GetString()!, x.GetProperty("value").GetString()!));
+        return new DateGoldPassage(r.GetProperty("id").GetString() ?? fallbackId, GoldPassages.String(r, "anchor"), r.GetProperty("text").GetString()!, timexes);
+    });
 
     /// <summary>The stages the date extractor needs and nothing more, so the figures are its own.</summary>
     public static ArticlePipeline Pipeline() => new PipelineBuilder().Add(new SentenceStage()).Add(new TokenStage()).Add(new DateStage()).Build();
