@@ -64,13 +64,21 @@ public class IngestCommandTests
         // One article a transaction, so all 500 are committed by the time the run stalls.
         using (var process = CliRunner.Start("ingest", input, "--db", db, "--batch", "1"))
         {
-            var clock = Stopwatch.StartNew();
-            while (StoredCount(db) < 500 && !process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(30)) Thread.Sleep(10);
-            // Read stderr only once the process has ended: reading it from a live, stalled process would block.
-            if (process.HasExited) Assert.Fail("ingest ended before it could be killed: " + process.StandardError.ReadToEnd());
-            Assert.True(StoredCount(db) == 500, $"only {StoredCount(db)} stored after {clock.Elapsed}");
-            process.Kill();
-            Assert.True(process.WaitForExit(30_000), "ingest did not die");
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                while (StoredCount(db) < 500 && !process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(30)) Thread.Sleep(10);
+                // Read stderr only once the process has ended: reading it from a live, stalled process would block.
+                if (process.HasExited) Assert.Fail("ingest ended before it could be killed: " + process.StandardError.ReadToEnd());
+                Assert.True(StoredCount(db) == 500, $"only {StoredCount(db)} stored after {clock.Elapsed}");
+                process.Kill();
+                Assert.True(process.WaitForExit(30_000), "ingest did not die");
+            }
+            finally
+            {
+                // A failed assertion must not leave the stalled ingest running after the tests.
+                if (!process.HasExited) process.Kill(entireProcessTree: true);
+            }
         }
         Assert.Equal(500, StoredCount(db));
 
