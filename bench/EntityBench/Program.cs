@@ -23,7 +23,7 @@ for (int i = 0; i < argv.Count; i++)
     if (argv[i] == "--passes") passes = int.Parse(argv[++i]);
     else dir = argv[i];
 }
-var repo = FindRepoRoot();
+var repo = BenchMachine.FindRepoRoot();
 dir = Path.GetFullPath(dir ?? Path.Combine(repo, "..", "shared", "data", "news-corpus", "bbc"));
 if (!Directory.Exists(dir))
 {
@@ -64,11 +64,11 @@ for (int p = 0; p < passes; p++)
 {
     var batch = Tagged();
     long before = GC.GetTotalAllocatedBytes(precise: true);
-    var c0 = ThreadCpuSeconds();
+    var c0 = BenchMachine.ThreadCpuSeconds();
     foreach (var a in batch) roles.Run(a);
-    var c1 = ThreadCpuSeconds();
+    var c1 = BenchMachine.ThreadCpuSeconds();
     foreach (var a in batch) coreference.Run(a);
-    var c2 = ThreadCpuSeconds();
+    var c2 = BenchMachine.ThreadCpuSeconds();
     allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
     roleCpu.Add(c1 - c0);
     corefCpu.Add(c2 - c1);
@@ -93,10 +93,10 @@ double Store(bool withEntities)
             if (withEntities) { roles.Run(a); coreference.Run(a); }
             else a.Entities.Clear();
         }
-        var c0 = ThreadCpuSeconds();
+        var c0 = BenchMachine.ThreadCpuSeconds();
         using (var store = SqliteArticleStore.Open(path))
             foreach (var chunk in batch.Chunk(200)) store.Add(chunk);
-        return ThreadCpuSeconds() - c0;
+        return BenchMachine.ThreadCpuSeconds() - c0;
     }
     finally
     {
@@ -126,26 +126,4 @@ static void PlaceMentions(Article a, WorldKnowledge k)
         a.Entities.Add(new EntityMention(new Span(toks[i].Start, toks[j].End), type));
         i = j;
     }
-}
-
-// This thread's own user+system CPU time (Linux /proc, in clock ticks), unaffected by other jobs; else the process's.
-static double ThreadCpuSeconds()
-{
-    try
-    {
-        var stat = File.ReadAllText("/proc/thread-self/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
-    }
-    catch (IOException)
-    {
-        return Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-    }
-}
-
-static string FindRepoRoot()
-{
-    var d = new DirectoryInfo(AppContext.BaseDirectory);
-    while (d is not null && !File.Exists(Path.Combine(d.FullName, "NewsGraph.slnx"))) d = d.Parent;
-    return d?.FullName ?? Directory.GetCurrentDirectory();
 }

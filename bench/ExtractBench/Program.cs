@@ -29,7 +29,7 @@ for (int i = 0; i < argv.Count; i++)
     else if (argv[i] == "--skip") skip.AddRange(argv[++i].Split(',', StringSplitOptions.RemoveEmptyEntries));
     else dir = argv[i];
 }
-var repo = FindRepoRoot();
+var repo = BenchMachine.FindRepoRoot();
 dir ??= Directory.Exists(Path.Combine(repo, "..", "shared", "data", "news-corpus", "bbc"))
     ? Path.Combine(repo, "..", "shared", "data", "news-corpus", "bbc")
     : Path.Combine(repo, "samples");
@@ -89,7 +89,7 @@ if (perStage)
 
 (double, double, int, long, long) Run(int pass)
 {
-    var cpuBefore = ThreadCpuSeconds();
+    var cpuBefore = BenchMachine.ThreadCpuSeconds();
     var clock = Stopwatch.StartNew();
     int articles = 0;
     long chars = 0, tokens = 0;
@@ -117,28 +117,5 @@ if (perStage)
         }
     }
     var seconds = clock.Elapsed.TotalSeconds;
-    return (seconds, ThreadCpuSeconds() - cpuBefore, articles, chars, tokens);
-}
-
-// The calling thread's user+system CPU time, from /proc (Linux); falls back to the process's.
-static double ThreadCpuSeconds()
-{
-    try
-    {
-        var stat = File.ReadAllText("/proc/thread-self/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        // Fields 14 and 15 of stat (utime, stime), counted after the command name: indexes 11 and 12 here.
-        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
-    }
-    catch (IOException)
-    {
-        return Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-    }
-}
-
-static string FindRepoRoot()
-{
-    var d = new DirectoryInfo(AppContext.BaseDirectory);
-    while (d is not null && !File.Exists(Path.Combine(d.FullName, "NewsGraph.slnx"))) d = d.Parent;
-    return d?.FullName ?? Directory.GetCurrentDirectory();
+    return (seconds, BenchMachine.ThreadCpuSeconds() - cpuBefore, articles, chars, tokens);
 }

@@ -25,7 +25,7 @@ for (int i = 0; i < argv.Count; i++)
     else if (argv[i] == "--no-readability") readability = false;
     else dir = argv[i];
 }
-var repo = FindRepoRoot();
+var repo = BenchMachine.FindRepoRoot();
 dir = Path.GetFullPath(dir ?? Path.Combine(repo, "..", "shared", "data", "article-extraction", "html"));
 if (!Directory.Exists(dir)) { Console.Error.WriteLine($"html bench: {dir}: no such directory"); return 2; }
 
@@ -116,11 +116,4 @@ static Dictionary<string, string> LoadBodies(string path)
     using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
     var root = doc.RootElement.TryGetProperty("output", out var o) ? o : doc.RootElement;
     return root.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.TryGetProperty("articleBody", out var b) ? b.GetString() ?? "" : "");
-}
-
-static string FindRepoRoot()
-{
-    var d = new DirectoryInfo(AppContext.BaseDirectory);
-    while (d is not null && !File.Exists(Path.Combine(d.FullName, "NewsGraph.slnx"))) d = d.Parent;
-    return d?.FullName ?? Directory.GetCurrentDirectory();
 }

@@ -21,7 +21,7 @@ for (int i = 0; i < argv.Count; i++)
     else if (argv[i].StartsWith("--")) continue;
     else dir = argv[i];
 }
-var repo = FindRepoRoot();
+var repo = BenchMachine.FindRepoRoot();
 var bbc = Path.Combine(repo, "..", "shared", "data", "news-corpus", "bbc");
 dir = Path.GetFullPath(dir ?? (Directory.Exists(bbc) ? bbc : Path.Combine(repo, "samples")));
 
@@ -116,11 +116,4 @@ static string LoadAverage()
     try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
     catch (IOException) { return "n/a"; }
     catch (UnauthorizedAccessException) { return "n/a"; }
-}
-
-static string FindRepoRoot()
-{
-    var d = new DirectoryInfo(AppContext.BaseDirectory);
-    while (d is not null && !File.Exists(Path.Combine(d.FullName, "NewsGraph.slnx"))) d = d.Parent;
-    return d?.FullName ?? Directory.GetCurrentDirectory();
 }
