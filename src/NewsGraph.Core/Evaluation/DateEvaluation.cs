@@ -44,11 +44,10 @@ public static class DateEvaluation
             var article = pipeline.Run(new Article(p.Text) { Date = p.Anchor });
             var gold = SpanMatcher.Locate(p.Text, p.Timexes.Select(x => x.Text), p.Id);
             var system = article.Dates.Select(d => d.Span).ToList();
-            var strictPairs = SpanMatcher.Pair(gold, system, strict: true);
-            var relaxedPairs = SpanMatcher.Pair(gold, system, strict: false);
-            strict += new PrecisionRecall(system.Count, gold.Count, strictPairs.Count(x => x >= 0));
-            relaxed += new PrecisionRecall(system.Count, gold.Count, relaxedPairs.Count(x => x >= 0));
-            var matched = new HashSet<int>(relaxedPairs.Where(x => x >= 0));
+            var extents = SpanMatcher.Match(gold, system);
+            strict += extents.StrictCounts;
+            relaxed += extents.RelaxedCounts;
+            var (strictPairs, relaxedPairs, matched) = (extents.Strict, extents.Relaxed, extents.Matched);
             for (int g = 0; g < gold.Count; g++)
             {
                 int s = relaxedPairs[g];

@@ -44,6 +44,17 @@ public static class SpanMatcher
         return pairs;
     }
 
+    /// <summary>Pairs gold and system extents both ways at once: what every extent-scoring evaluation starts from.</summary>
+    public static ExtentMatch Match(IReadOnlyList<Span> gold, IReadOnlyList<Span> system)
+    {
+        var strictPairs = Pair(gold, system, strict: true);
+        var relaxedPairs = Pair(gold, system, strict: false);
+        return new ExtentMatch(strictPairs, relaxedPairs,
+            new PrecisionRecall(system.Count, gold.Count, strictPairs.Count(x => x >= 0)),
+            new PrecisionRecall(system.Count, gold.Count, relaxedPairs.Count(x => x >= 0)),
+            new HashSet<int>(relaxedPairs.Where(x => x >= 0)));
+    }
+
     /// <summary>Finds each expression's offsets in <paramref name="text"/>, in order, each search starting where the last match ended.</summary>
     public static List<Span> Locate(string text, IEnumerable<string> expressions, string where)
     {
@@ -59,3 +70,9 @@ public static class SpanMatcher
         return spans;
     }
 }
+
+/// <summary>
+/// One passage's extents paired: for each gold span its strict and relaxed partner (or -1), the
+/// passage's strict and relaxed counts, and which system spans found a relaxed partner.
+/// </summary>
+public sealed record ExtentMatch(int[] Strict, int[] Relaxed, PrecisionRecall StrictCounts, PrecisionRecall RelaxedCounts, HashSet<int> Matched);
